@@ -1,0 +1,189 @@
+"""One loader for every lexicon and gazetteer the extractor uses.
+
+The data files live in `data/` beside this module. The country gazetteer's base
+is generated from Babel's CLDR Arabic territory names (mapped to ISO3 through
+pycountry); the curated files add nationality adjectives, capitals, leaders,
+organisations, triggers, titles and sector terms.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import pycountry
+import yaml
+from babel import Locale
+
+from .normalise import norm, stem_candidates
+
+DATA_DIR = Path(__file__).parent / "data"
+TOKEN_RE = re.compile(r"\w+")
+NISBA_SUFFIXES = ("", "ه", "ين", "ون", "يه", "تين", "تان", "ان")
+# CLDR names that are also common words in news text.
+AMBIGUOUS_COUNTRY_NAMES = {"مالي", "تشاد", "توغو", "جيرسي", "غيرنزي", "الكرسي الرسولي"}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+@dataclass
+class Match:
+    start: int  # token index
+    end: int  # token index, exclusive
+    payload: Any
+
+
+@dataclass
+class PhraseMatcher:
+    """Longest-match lookup of multi-word phrases in a token list.
+
+    The first token of a phrase may carry proclitics (و ف ب ل ك ال لل); the last
+    may carry a nationality suffix when the phrase was added with `suffixes`.
+    """
+
+    _index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], Any]]] = field(default_factory=dict)
+
+    def add(self, phrase: str, payload: Any, suffixes: tuple[str, ...] = ("",)) -> None:
+        words = tuple(t.text for t in tokenize(norm(phrase)))
+        if not words:
+            return
+        bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 3 else words[0]
+        keys = {words[0], bare}
+        if len(words) == 1:
+            keys |= {k + suffix for k in (words[0], bare) for suffix in suffixes}
+        for key in keys:
+            self._index.setdefault(key, []).append((words, suffixes, payload))
+
+    def find(self, tokens: list[Token]) -> list[Match]:
+        matches: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            best: Match | None = None
+            for form in stem_candidates(tokens[i].text):
+                for words, suffixes, payload in self._index.get(form, ()):
+                    n = len(words)
+                    if i + n > len(tokens):
+                        continue
+                    if n == 1:
+                        ok = self._word_ok(form, words[0], suffixes)
+                    else:
+                        ok = all(tokens[i + k].text == words[k] for k in range(1, n - 1)) and self._word_ok(
+                            tokens[i + n - 1].text, words[-1], suffixes)
+                    if ok and (best is None or n > best.end - best.start):
+                        best = Match(i, i + n, payload)
+            if best:
+                matches.append(best)
+                i = best.end
+            else:
+                i += 1
+        return matches
+
+    @staticmethod
+    def _word_ok(form: str, word: str, suffixes: tuple[str, ...]) -> bool:
+        for suffix in suffixes:
+            for candidate in (word + suffix, (word[2:] if word.startswith("ال") else word) + suffix):
+                if form == candidate or form == "ال" + candidate:
+                    return True
+        return False
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with open(DATA_DIR / name, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _read_yaml(name: str) -> Any:
+    with open(DATA_DIR / name, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+@dataclass(frozen=True)
+class CountryRef:
+    iso3: tuple[str, ...]
+    kind: str  # name | longform | nisba | capital | leader | family | region
+    role: str | None = None
+
+
+@lru_cache(maxsize=1)
+def cldr_country_names() -> dict[str, str]:
+    """ISO3 → Arabic short name, from Babel's CLDR data."""
+    names = {}
+    for alpha2, name in Locale("ar").territories.items():
+        country = pycountry.countries.get(alpha_2=alpha2) if len(alpha2) == 2 and alpha2.isalpha() else None
+        if country is not None:
+            names[country.alpha_3] = name
+    return names
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    countries: PhraseMatcher
+    cities: PhraseMatcher
+    organizations: PhraseMatcher
+    sectors: PhraseMatcher
+    months: dict[str, tuple[int, bool]]
+    hijri_months: dict[str, int]
+    ordinals: dict[str, int]
+    triggers: dict[str, Any]
+    titles: list[tuple[re.Pattern, str]]
+    boilerplate: list[tuple[re.Pattern, str]]
+    leaders: dict[str, tuple[str, str]]
+    country_names_en: dict[str, str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted({norm(w) for w in words}, key=len, reverse=True))
+
+
+def compile_words(words: Iterable[str]) -> re.Pattern:
+    """A regex matching any of `words` (normalised) as whole words."""
+    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """Load and index every data file (cached: call freely)."""
+    countries = PhraseMatcher()
+    for iso3, name in cldr_country_names().items():
+        if name not in AMBIGUOUS_COUNTRY_NAMES:
+            countries.add(name, CountryRef((iso3,), "name"))
+    for row in _read_csv("countries_extra.csv"):
+        suffixes = NISBA_SUFFIXES if row["kind"] == "nisba" else ("",)
+        countries.add(row["form"], CountryRef((row["iso3"],), row["kind"]), suffixes)
+    leaders = {}
+    for row in _read_csv("leaders.csv"):
+        countries.add(row["name"], CountryRef((row["iso3"],), "leader", row["role"]))
+        leaders[norm(row["name"])] = (row["iso3"], row["role"])
+    cities = PhraseMatcher()
+    for row in _read_csv("cities.csv"):
+        cities.add(row["form"], (row["city"], row["iso3"], row["capital"] == "1"))
+        if row["capital"] == "1":
+            countries.add(row["form"], CountryRef((row["iso3"],), "capital"))
+    for row in _read_csv("regions.csv"):
+        countries.add(row["form"], CountryRef(tuple(row["members"].split()), "region"))
+    organizations = PhraseMatcher()
+    for row in _read_csv("organizations.csv"):
+        organizations.add(row["form"], row["code"])
+    sectors = PhraseMatcher()
+    for row in _read_csv("sectors.csv"):
+        sectors.add(row["term"], row["sector"] or None)
+    months = {norm(r["form"]): (int(r["month"]), r["needs_number"] == "1") for r in _read_csv("months.csv")}
+    hijri = {norm(r["form"]): int(r["month"]) for r in _read_csv("hijri_months.csv")}
+    ordinals = {norm(r["form"]): int(r["value"]) for r in _read_csv("ordinals.csv")}
+    titles = [(re.compile(rf"(?<!\w)و?(?:{norm(t['pattern'])})(?!\w)"), t["role"]) for t in _read_yaml("titles.yaml")]
+    boilerplate = [(re.compile(norm(b["pattern"])), b["reason"]) for b in _read_yaml("boilerplate.yaml")["drop_line"]]
+    names_en = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    return Lexicon(countries, cities, organizations, sectors, months, hijri, ordinals,
+                   _read_yaml("triggers.yaml"), titles, boilerplate, leaders, names_en)

@@ -1,0 +1,307 @@
+"""Stage 4 — named things in a sentence: countries, cities, organisations,
+persons with their title, role and country, dates and ordinals.
+
+Everything works on the sentence's normalised text; spans are normalised
+character offsets, mapped back to the original only when quoted.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .dates import DateMention, find_dates
+from .lexicon import CountryRef, Token, compile_words, load
+from .normalise import norm, stem_candidates
+from .segment import Sentence
+
+ROLE_RANK = ["official", "org_official", "ambassador", "parliamentarian", "deputy_minister", "deputy_foreign_minister",
+             "minister", "foreign_minister", "head_of_government", "head_of_state"]
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    iso3: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class CityMention:
+    start: int
+    end: int
+    city: str
+    iso3: str
+    capital: bool
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    start: int
+    end: int
+    code: str
+
+
+@dataclass
+class Person:
+    start: int  # span of title + name in the sentence's normalised text
+    end: int
+    role: str
+    country: str | None
+    name: str | None  # original spelling
+    name_norm: str | None = None
+    plural_countries: tuple[str, ...] = ()  # "وزراء خارجية تركمانستان والصومال"
+    plural: bool = False  # a plural or dual title: one participant per country
+    counterpart: bool = False  # "نظيره": takes the role of the person it answers
+
+
+@dataclass
+class Annotated:
+    sentence: Sentence
+    countries: list[CountryMention] = field(default_factory=list)
+    cities: list[CityMention] = field(default_factory=list)
+    organizations: list[OrgMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.norm.text
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, object]:
+    t = load().triggers
+    trigger_words = {w for kind in ("meeting", "agreement") for v in t[kind].values() if isinstance(v, list)
+                     for phrase in v for w in norm(phrase).split() if w.isalpha()}
+    return {
+        "stop": {norm(w) for w in t["name_stopwords"]} | trigger_words | {"تم", "توجيه"},
+        "honorific": compile_words(t["honorifics"]),
+        "counterpart": compile_words(t["counterpart"]),
+        "title_words": {"رييس", "وزير", "نايب", "سفير", "وكيل", "امير", "ملك", "مستشار", "السفير", "الرييس", "الوزير"},
+    }
+
+
+def _spans(tokens: list[Token], matches) -> list[tuple[int, int, object]]:
+    return [(tokens[m.start].start, tokens[m.end - 1].end, m.payload) for m in matches]
+
+
+def _inside(start: int, end: int, spans) -> bool:
+    return any(s <= start and end <= e for s, e, *_ in spans)
+
+
+def _has_break(text: str, a: int, b: int) -> bool:
+    """Punctuation between two positions (a comma, dash, bracket, colon...)."""
+    return bool(re.search(r"[،,\-–—:()\[\]؛;.]", text[a:b]))
+
+
+def ordinal_after(text: str, pos: int, max_words: int = 4) -> int | None:
+    """The ordinal ("الرابعة", "التاسع والعشرين", "الـ5") within a few words after `pos`."""
+    lex = load()
+    words = re.finditer(r"\w+", text[pos:])
+    taken = []
+    for i, m in enumerate(words):
+        if i >= max_words:
+            break
+        taken.append(m.group())
+    for i in range(len(taken)):
+        for n in (3, 2, 1):
+            phrase = " ".join(taken[i:i + n])
+            for form in (phrase, *stem_candidates(phrase)[1:]):
+                if form in lex.ordinals:
+                    return lex.ordinals[form]
+        if re.fullmatch(r"ال?(\d{1,2})", taken[i]):
+            return int(re.fullmatch(r"ال?(\d{1,2})", taken[i]).group(1))
+    return None
+
+
+def _is_stop(tok: str, stop: set) -> bool:
+    return tok in stop or (tok[:1] in "وف" and tok[1:] in stop)
+
+
+def _name_like(tok: str, stop: set, first: bool) -> bool:
+    if _is_stop(tok, stop) or tok.isdigit() or len(tok) < 2:
+        return False
+    if first and (tok.startswith(("ال", "لل", "لش", "وال", "فال", "بال")) or tok.startswith("ل") and len(tok) > 4):
+        return False
+    return True
+
+
+def _leader_end(ann: Annotated, tokens: list[Token], i: int) -> int | None:
+    """If a known leader's name starts at token i, the token index after it."""
+    for c in ann.countries:
+        if c.kind == "leader" and c.start == tokens[i].start:
+            return next(k for k in range(i, len(tokens) + 1) if k == len(tokens) or tokens[k].start >= c.end)
+    return None
+
+
+def _take_name(ann: Annotated, tokens: list[Token], i: int, blocked: set[int]) -> tuple[int, int] | None:
+    """Name tokens starting at token i: (first, last+1) token indices, or None."""
+    known = _leader_end(ann, tokens, i)
+    if known:
+        return i, known
+    stop = _word_sets()["stop"]
+    j = i
+    while j < len(tokens) and j - i < 6:
+        tok = tokens[j].text
+        if j in blocked or not _name_like(tok, stop, first=(j == i)):
+            break
+        if j > i and (_has_break(ann.text, tokens[j - 1].end, tokens[j].start)
+                      or tok.startswith(("وس", "وي", "وت", "فس", "بال", "لل"))
+                      or tok[:1] == "و" and tok[1:] in _word_sets()["title_words"]):
+            break
+        j += 1
+    return (i, j) if j > i else None
+
+
+def _take_name_before(ann: Annotated, tokens: list[Token], k: int, blocked: set[int]) -> tuple[int, int] | None:
+    """Name tokens right before the title at token k ("رشيد ميريدوف، نائب رئيس الوزراء")."""
+    words = _word_sets()
+    b = k
+    while b > 0 and k - b < 6:
+        tok = tokens[b - 1].text
+        if (b - 1) in blocked and not any(c.kind in ("leader", "family") and c.start <= tokens[b - 1].start < c.end
+                                           for c in ann.countries):
+            break
+        if not _name_like(tok, words["stop"], first=False) or words["honorific"].fullmatch(tok):
+            break
+        if b != k and _has_break(ann.text, tokens[b - 1].end, tokens[b].start):
+            break
+        b -= 1
+    while b < k and not _name_like(tokens[b].text, words["stop"], first=True):
+        b += 1
+    return (b, k) if k - b >= 2 else None
+
+
+def _quote(ann: Annotated, tokens: list[Token], a: int, b: int) -> tuple[str, str]:
+    """Original spelling and normalised form of tokens a..b, without a leading conjunction."""
+    lex = load()
+    first = tokens[a].text
+    skip = 0
+    known = {k.split()[0] for k in lex.leaders}
+    if first not in known and first[:1] in "وف" and first[1:] in known:
+        skip = 1
+    s, e = ann.sentence.norm.span_to_original(tokens[a].start + skip, tokens[b - 1].end)
+    text = ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start]
+    return text, " ".join([first[skip:]] + [t.text for t in tokens[a + 1:b]])
+
+
+def _find_persons(ann: Annotated) -> list[Person]:
+    lex = load()
+    text = ann.text
+    tokens = ann.sentence.tokens
+    words = _word_sets()
+    tok_at = {t.start: k for k, t in enumerate(tokens)}
+    blocked = {k for k, t in enumerate(tokens)
+               if any(c.start <= t.start < c.end and c.kind not in ("leader", "family") for c in ann.countries)
+               or any(o.start <= t.start < o.end for o in ann.organizations)}
+    persons: list[Person] = []
+
+    def person_at(a: int, b: int) -> Person | None:
+        return next((p for p in persons if p.name and p.start < tokens[b - 1].end and tokens[a].start < p.end), None)
+
+    # known leaders' names first
+    for c in ann.countries:
+        if c.kind == "leader":
+            a = tok_at.get(c.start)
+            if a is None:
+                continue
+            b = _leader_end(ann, tokens, a)
+            name, name_norm = _quote(ann, tokens, a, b)
+            leader = next((v for f in stem_candidates(name_norm.split()[0]) for k2, v in lex.leaders.items()
+                           if k2 == " ".join([f] + name_norm.split()[1:])), None)
+            persons.append(Person(c.start, c.end, leader[1] if leader else "official", c.iso3[0], name, name_norm))
+    titles = sorted(((m, role) for pattern, role in lex.titles for m in pattern.finditer(text)),
+                    key=lambda x: (x[0].start(), -(x[0].end() - x[0].start())))
+    taken_until = -1
+    for title, role in titles:
+        if title.start() < taken_until or title.start() not in tok_at:
+            continue
+        k = tok_at[title.start()]
+        end_k = k
+        while end_k < len(tokens) and tokens[end_k].end <= title.end():
+            end_k += 1
+        country, listed = None, []
+        j, seen_country = end_k, False
+        while j < len(tokens) and j - end_k < 8:
+            tok = tokens[j]
+            cm = next((c for c in ann.countries if c.start <= tok.start < c.end and c.kind != "leader"), None)
+            if cm and cm.kind != "family":
+                country = country or cm.iso3[0]
+                listed.extend(cm.iso3)
+                seen_country = True
+                while j < len(tokens) and tokens[j].start < cm.end:
+                    j += 1
+                continue
+            broke = _has_break(text, tokens[j - 1].end, tok.start) if j > 0 else False
+            if tok.text in ("البلدين", "الجانبين", "الطرفين", "البلدان") or words["honorific"].fullmatch(tok.text):
+                j += 1
+                continue
+            qualifier = tok.text.startswith(("ال", "لل", "لش")) or tok.text.startswith("ل") and len(tok.text) > 4
+            if not seen_country and not broke and (tok.text in ("لدي", "في", "دوله", "جمهوريه", "مملكه", "حكومه", "وزاره", "مجلس", "شوون")
+                                                  or j in blocked or qualifier):
+                j += 1
+                continue
+            if seen_country and tok.text in ("لدي",):
+                j += 1
+                continue
+            break
+        name_span = None
+        if j < len(tokens):
+            forward = _take_name(ann, tokens, j, blocked)
+            broke = _has_break(text, tokens[j - 1].end, tokens[j].start)
+            if forward and not (broke and tokens[j].text[:1] == "و"):
+                name_span = forward
+        if name_span is None:
+            name_span = _take_name_before(ann, tokens, k, blocked)
+        is_plural = bool(re.match(r"و?(وزراء|وزيرا|وزيري|نواب|نايبا|نايبي|رييسا|رييسي|الرييسين|الرييسان|الوزيرين|الوزيران)",
+                                  title.group()))
+        if role == "head_of_state" and re.fullmatch(r"و?ال?رييس", title.group()) and country is None and name_span is None:
+            continue  # "رئيس" of something else ("رئيس الوفد")
+        span_end = tokens[j - 1].end if j > end_k else title.end()
+        name = name_norm = None
+        if name_span and not is_plural:
+            a, b = name_span
+            existing = person_at(a, b)
+            if existing:  # a leader already found: the title tells the role it holds here
+                existing.role = role
+                existing.country = existing.country or country
+                taken_until = max(span_end, existing.end)
+                continue
+            name, name_norm = _quote(ann, tokens, a, b)
+            family = next((c for c in ann.countries if c.kind in ("family", "leader")
+                           and tokens[a].start <= c.start < tokens[b - 1].end), None)
+            country = country or (family.iso3[0] if family else None)
+            span_end = max(span_end, tokens[b - 1].end)
+        persons.append(Person(min(title.start(), tokens[name_span[0]].start if name_span else title.start()), span_end,
+                              role, country, name, name_norm, tuple(dict.fromkeys(listed)) if is_plural else (),
+                              plural=is_plural))
+        taken_until = span_end
+    for m in words["counterpart"].finditer(text):
+        after = [c for c in ann.countries if m.end() <= c.start <= m.end() + 2]
+        persons.append(Person(m.start(), after[0].end if after else m.end(), "counterpart",
+                              after[0].iso3[0] if after else None, None, counterpart=True))
+    # "ترأس الجانب العراقي ...": the side's country goes to the next person without one
+    for m in re.finditer(r"(?<!\w)(?:و?عن |و?من )?(?:ال)?جانب (\w+)", text):
+        side = next((c for c in ann.countries if c.start == m.start(1)), None)
+        nxt = next((p for p in sorted(persons, key=lambda p: p.start) if p.start >= m.end()), None)
+        if side and nxt and nxt.country is None:
+            nxt.country = side.iso3[0]
+    return sorted(persons, key=lambda p: p.start)
+
+
+def annotate(sentence: Sentence) -> Annotated:
+    """Find every named thing in one sentence."""
+    lex = load()
+    tokens = sentence.tokens
+    ann = Annotated(sentence)
+    orgs = _spans(tokens, lex.organizations.find(tokens))
+    ann.organizations = [OrgMention(s, e, code) for s, e, code in orgs]
+    for s, e, ref in _spans(tokens, lex.countries.find(tokens)):
+        if not _inside(s, e, orgs):
+            ann.countries.append(CountryMention(s, e, ref.iso3, ref.kind))
+    ann.cities = [CityMention(s, e, *payload) for s, e, payload in _spans(tokens, lex.cities.find(tokens))]
+    ann.dates = find_dates(sentence.norm.text)
+    ann.persons = _find_persons(ann)
+    return ann

@@ -1,0 +1,107 @@
+"""Stage 3 — headline, dateline, paragraphs and sentences of the cleaned text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import Cleaned
+from .dates import find_dates, resolve
+from .lexicon import Token, load, tokenize
+from .normalise import NormText, normalise_with_offsets
+
+HEADLINE, HEADING, DATELINE, BODY = "headline", "heading", "dateline", "body"
+_SENTENCE_END = re.compile(r"[.!?؟]+(?=\s|$)|\s+/(?=\S)")
+_TERMINAL = re.compile(r"[.!?؟:…]\s*$")
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int  # offsets in the original text
+    end: int
+    text: str
+    kind: str
+    paragraph: int
+    norm: NormText
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class Segmented:
+    sentences: list[Sentence]
+    published_date: str | None
+    dateline_city: tuple[str, str] | None  # (city, iso3)
+
+
+def _sentence(original: str, start: int, end: int, kind: str, paragraph: int, index: int) -> Sentence:
+    while start < end and original[start].isspace():
+        start += 1
+    while end > start and original[end - 1].isspace():
+        end -= 1
+    nt = normalise_with_offsets(original[start:end], base=start)
+    return Sentence(index, start, end, original[start:end], kind, paragraph, nt, tokenize(nt.text))
+
+
+def _split(original: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    for m in _SENTENCE_END.finditer(original, start, end):
+        cut = m.end() if m.group().strip() != "/" else m.start()
+        if original[pos:cut].strip():
+            spans.append((pos, cut))
+        pos = m.end()
+    if original[pos:end].strip():
+        spans.append((pos, end))
+    return spans
+
+
+def _dateline(line_text: str) -> tuple[int, str | None, tuple[str, str] | None] | None:
+    """A leading 'CITY، DATE /' or a date-only line: (length in normalised chars, full date, city)."""
+    nt = normalise_with_offsets(line_text)
+    dates = find_dates(nt.text)
+    if not dates or dates[0].start > 40:
+        return None
+    first = dates[0]
+    head = nt.text[:first.start]
+    tokens = tokenize(head)
+    city = None
+    if tokens:
+        found = load().cities.find(tokens)
+        if not found or found[0].start != 0 or len(tokens) > found[-1].end + 1:
+            return None
+        city = found[0].payload[:2]
+    rest = nt.text[first.end:]
+    m = re.match(r"\s*(?:[./\-–—،,]|$)", rest)
+    if not m and city is None:
+        return None
+    value = resolve(first, None) if first.is_absolute and first.day else None
+    return first.end + (m.end() if m else 0), value, city
+
+
+def segment(cleaned: Cleaned) -> Segmented:
+    """Cut the kept lines into typed sentences; read the dateline if there is one."""
+    original = cleaned.text
+    lines = cleaned.kept
+    sentences: list[Sentence] = []
+    published, dateline_city = None, None
+    for p, line in enumerate(lines):
+        start = line.start
+        n_tokens = len(line.text.split())
+        if p < 4 and published is None and dateline_city is None:
+            found = _dateline(line.text)
+            if found:
+                length, value, city = found
+                nt = normalise_with_offsets(line.text, base=line.start)
+                cut = nt.offsets[length - 1] + 1 if length and length <= len(nt.offsets) else line.end
+                sentences.append(_sentence(original, start, cut, DATELINE, p, len(sentences)))
+                published, dateline_city = value, city
+                start = cut
+                if start >= line.end:
+                    continue
+        if not _TERMINAL.search(line.text) and len(lines) > 1 and start == line.start:
+            kind = HEADLINE if p == 0 and n_tokens <= 30 else HEADING if n_tokens <= 12 else BODY
+            if kind != BODY:
+                sentences.append(_sentence(original, start, line.end, kind, p, len(sentences)))
+                continue
+        for s, e in _split(original, start, line.end):
+            sentences.append(_sentence(original, s, e, BODY, p, len(sentences)))
+    return Segmented(sentences, published, dateline_city)
