@@ -28,6 +28,7 @@ VERB_TRIGGERS = {"التقي", "التقت", "يلتقي", "سيلتقي", "اج
                  "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", "وصل", "وصلت", "يصل", "سيصل", "بحث مع", "بحثا", "هاتفيا"}
 SPECIFICITY = {"talks": 0, "visit": 1, "conference": 2, "consultations": 3, "joint_commission": 3, "summit": 4,
                "phone_call": 4, "video_call": 4}
+FUTURE_VERB = re.compile(r"^[وف]?س[يت](?!ياس|ياد|يار|يطر|تين|تمر)\w{3,}$")
 _PUNCT = re.compile(r"[،,:؛;.!?؟()\-–—]")
 
 
@@ -154,6 +155,7 @@ class Relator:
         self.annotated = annotated
         self.published = published
         self.dateline_city = dateline_city
+        self._mentions_cache: dict[int, list[Mention]] = {}
         self.reference = to_date(published) or self._main_event_date()
         self.meetings: list[MeetingFrame] = []
         self.agreements: list[AgreementFrame] = []
@@ -191,7 +193,7 @@ class Relator:
         for f in found:
             prev = merged[-1] if merged else None
             gap = text[prev.end:f.start] if prev else ""
-            if prev and len(gap.split()) <= 3 and not _PUNCT.search(gap) and (
+            if prev and _joinable(gap) and (
                     prev.type == f.type or prev.type == "talks" and prev.word.strip("وفبلك") in
                     {norm(w) for w in load().triggers["meeting"]["generic_heads"]}
                     or {prev.type, f.type} == {"visit", "talks"} and "وصل" in prev.word):
@@ -202,8 +204,7 @@ class Relator:
         for f in merged:
             head = None
             for h in rx["generic_head"].finditer(text[:f.start]):
-                between = text[h.end():f.start]
-                if len(between.split()) <= 3 and not _PUNCT.search(between):
+                if _joinable(text[h.end():f.start]):
                     head = h
             if head:
                 f.head_start = head.start()
@@ -212,6 +213,7 @@ class Relator:
                     rx["summit"].search(text[f.start:f.end]) or rx["summit"].match(after.strip())
                     or rx["summit"].search(" ".join(_words_after(text, f.end, 4)))):
                 f.type = "summit"
+        self._mentions_cache[id(ann)] = merged
         return merged
 
     def _classify(self, ann: Annotated, m: Mention, is_title: bool) -> str | None:
@@ -223,7 +225,7 @@ class Relator:
         before2 = [_bare(w) for w in _words_before(text, m.head_start, 2)]
         before4 = [_bare(w) for w in _words_before(text, m.head_start, 4)]
         after3 = _words_after(text, m.end, 3)
-        clause_before = text[self._clause_start(text, m.head_start):m.head_start]
+        clause_before = text[self._stretch_start(ann, m):m.head_start]
         if rx["plural"].search(text[m.head_start:m.end + 10]) and not any(d.start >= m.end and d.start - m.end < 20 for d in ann.dates):
             return None
         if any(w in rx["non_event"] for w in before4[-3:]) or any(
@@ -235,8 +237,8 @@ class Relator:
         has_ordinal = ordinal_after(text, m.head_start) is not None and m.type != "conference"
         demonstrative = any(w in ("هذا", "هذه", "ذلك", "تلك") for w in before2) or (after3[:1] and after3[0] in ("هذا", "هذه"))
         definite = _is_definite(word) or _is_definite(text[m.head_start:m.end])
-        complement = bool(re.match(r"\s*(?:بين|مع)\s", text[m.end:])) or any(
-            c.start >= m.end and c.start - m.end <= 3 for c in ann.countries)
+        complement = any(c.start >= m.end and c.start - m.end <= 30 for c in ann.countries) and bool(
+            re.match(r"\s*(?:بين|مع)\s", text[m.end:])) or any(c.start >= m.end and c.start - m.end <= 3 for c in ann.countries)
         if bare in rx["anaphora_only"] or word.strip() in rx["anaphora_only"]:
             return "anaphor" if demonstrative or any(w in rx["anaphora_cues"] for w in before2) else None
         if demonstrative or (definite and not has_ordinal and not complement
@@ -244,11 +246,17 @@ class Relator:
             return "anaphor"
         if is_title:
             return "event"
-        if bare in VERB_TRIGGERS or word.strip() in VERB_TRIGGERS or re.fullmatch(r"\S*(?:تحدث|بحث)\b.*مع", word):
+        if " مع" in word and len(word) > 12:  # "بحث الدكتور ... مع نائب رئيس الوزراء"
+            return "event" if any(m.start < p.start <= m.end + 5 and not p.counterpart or m.end - 5 <= p.start <= m.end + 5
+                                  for p in ann.persons) else None
+        if bare in VERB_TRIGGERS or word.strip() in VERB_TRIGGERS:
             if bare.endswith("وصل") or bare in ("يصل", "سيصل", "وصلت"):
                 return "event" if any(p.start >= m.end and p.start - m.end < 40 for p in ann.persons) else None
             return "event"
-        if any(w in rx["holding"] for w in before4[-3:]) or has_ordinal:
+        if m.type in ("phone_call", "video_call"):
+            return "event"
+        stretch = re.findall(r"\w+", text[self._stretch_start(ann, m):m.head_start])
+        if any(w in rx["holding"] for w in before4[-3:]) or has_ordinal or (stretch and _bare(stretch[0]) in rx["holding"]):
             return "event"
         if "هامش" in before2 or rx["future"].search(" ".join(after3)):
             return "event"
@@ -260,6 +268,11 @@ class Relator:
         if any(m.end <= d.start <= m.end + 40 and (d.is_absolute or d.relative) for d in ann.dates):
             return "event"
         return None
+
+    def _stretch_start(self, ann: Annotated, m: Mention) -> int:
+        """Where the text leading to this mention begins: the previous mention's end, or the sentence start."""
+        ends = [f.end for f in self._mentions_cache.get(id(ann), []) if f.end <= m.head_start]
+        return max(ends) if ends else 0
 
     @staticmethod
     def _clause_start(text: str, pos: int) -> int:
@@ -369,9 +382,13 @@ class Relator:
                 best = d
         return (resolve(best, self.reference) if best else None), best
 
-    def _location(self, ann: Annotated, start: int, end: int, m: Mention) -> tuple[str | None, str | None]:
+    def _location(self, ann: Annotated, start: int, end: int, m: Mention, anaphor: bool = False) -> tuple[str | None, str | None]:
         text = ann.text
         cities = [c for c in ann.cities if start <= c.start < end]
+        if anaphor:
+            cities = [c for c in cities if re.search(r"(?<!\w)(?:جري|جرت|عقد|عقدت|انعقد|انعقدت|تم)(?!\w)", text[start:c.start])]
+        elif not cities:
+            cities = [c for c in ann.cities if c.start >= m.end and c.start < self._reporting_end(text, m.end, len(text))]
         if cities:
             after = [c for c in cities if c.start >= m.start] or cities
             return after[0].city, after[0].iso3
@@ -394,7 +411,7 @@ class Relator:
                 w.startswith(("سي", "ست")) and w in rx["holding"] for w in _words_before(text, m.head_start, 3)):
             return "planned"
         near = text[max(start, m.head_start - 30):min(end, m.end + 40)]
-        if rx["future"].search(near) or re.search(r"(?<!\w)و?س(?:ي|ت)\w{3,}", " ".join(_words_before(text, m.head_start, 4))):
+        if rx["future"].search(near) or any(FUTURE_VERB.match(w) for w in re.findall(r"\w+", text[start:m.head_start])):
             return "planned"
         if when and self.reference and to_date(when) and to_date(when) > self.reference:
             return "planned"
@@ -452,7 +469,7 @@ class Relator:
             if how == "anaphor":
                 self._merge_anaphor(ann, m, start, cut, sentence_frames)
                 continue
-            if len(countries) < 2 and re.match(r"\s*و", text[start:m.end]) and previous_subject:
+            if len(countries) < 2 and re.match(r"[\s،,]*و", text[start:m.end]) and previous_subject:
                 countries |= previous_subject
             if len(countries) < 2 and sentence_frames and m.type == "conference" and "هامش" in _words_before(text, m.head_start, 2):
                 countries |= sentence_frames[-1].countries
@@ -476,6 +493,9 @@ class Relator:
                                  ann.sentence.index, person_names={p["name_ar"] for p in participants if p["name_ar"]})
             if city and not frame.location_country:
                 frame.location_country = where
+            host = next((f for f in sentence_frames if f.type == "visit" and f.location_city), None)
+            if host and not frame.location_city and frame.type != "visit":
+                frame.location_city, frame.location_country = host.location_city, host.location_country
             target = self._same_event(frame)
             if target:
                 self._absorb(target, frame)
@@ -522,6 +542,7 @@ class Relator:
                 target = f
                 break
         target = target or self.meetings[-1]
+        sentence_frames.append(target)
         text = ann.text
         added = {p.country for p in ann.persons if start <= p.start < cut and p.country and not p.counterpart}
         for p in ann.persons:
@@ -533,7 +554,7 @@ class Relator:
                 added.update(i for c in pair[:2] for i in c.iso3)
         target.countries |= added
         target.organizations |= {o.code for o in ann.organizations if start <= o.start < cut}
-        city, where = self._location(ann, start, cut, m)
+        city, where = self._location(ann, start, cut, m, anaphor=True)
         target.location_city = target.location_city or city
         target.location_country = target.location_country or where
         _add_participants(target, self._resolve_persons(ann, start, cut, target.countries))
@@ -697,6 +718,12 @@ class Relator:
                     frame.sectors and frame.sectors == other.sectors):
                 return other
         return None
+
+
+def _joinable(gap: str) -> bool:
+    """Whether two trigger words this far apart name one event ("الجولة الرابعة من المشاورات")."""
+    return len(gap.split()) <= 3 and not _PUNCT.search(gap) and not re.search(
+        r"(?<!\w)(?:علي|في|خلال|بين|مع|هامش|عقب|بعد|قبل)(?!\w)", gap)
 
 
 def _overlap(a: str, b: str) -> float:

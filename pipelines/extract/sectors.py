@@ -1,25 +1,43 @@
 """Stage 6 — sectors of cooperation, from the sector lexicon keyed to the contract's codes."""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from .lexicon import load
 from .recognise import Annotated
 
 
-def sectors_in(ann: Annotated, start: int = 0, end: int | None = None) -> set[str]:
-    """Sector codes named in a sentence (or a span of it), outside organisation names."""
+def _name_spans(ann: Annotated, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where parts (two words or more) of known personal names occur: "بحر العلوم" is no science."""
+    spans = []
+    for name in names:
+        words = name.split()
+        for n in range(len(words), 1, -1):
+            for i in range(len(words) - n + 1):
+                phrase = " ".join(words[i:i + n])
+                spans += [m.span() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", ann.text)]
+    return spans
+
+
+def sectors_in(ann: Annotated, start: int = 0, end: int | None = None, names: Iterable[str] = ()) -> set[str]:
+    """Sector codes named in a sentence (or a span of it), outside organisation and personal names."""
     tokens = ann.sentence.tokens
     end = len(ann.text) if end is None else end
+    masked = [(o.start, o.end) for o in ann.organizations] + [(p.start, p.end) for p in ann.persons if p.name]
+    masked += _name_spans(ann, names)
     found = set()
     for m in load().sectors.find(tokens):
         s, e = tokens[m.start].start, tokens[m.end - 1].end
-        if m.payload and start <= s and e <= end and not any(o.start <= s < o.end for o in ann.organizations):
+        if m.payload and start <= s and e <= end and not any(a <= s < b for a, b in masked):
             found.add(m.payload)
     return found
 
 
 def article_sectors(annotated: list[Annotated]) -> list[str]:
     """The sorted set of sectors over the whole (cleaned) article."""
+    names = {p.name_norm for ann in annotated for p in ann.persons if p.name_norm and " " in p.name_norm}
     found: set[str] = set()
     for ann in annotated:
-        found |= sectors_in(ann)
+        found |= sectors_in(ann, names=names)
     return sorted(found)
