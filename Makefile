@@ -1,0 +1,44 @@
+# diplomacy-warehouse — two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+UV := $(shell command -v uv 2>/dev/null || echo .venv-uv/bin/uv)
+VENV := .venv
+BIN := $(VENV)/bin
+WAREHOUSE ?= $(CURDIR)/warehouse/diplomacy.duckdb
+MANIFEST := dbt_project/target/manifest.json
+export DIPLOMACY_WAREHOUSE ?= $(WAREHOUSE)
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+
+.PHONY: run test install prepare ui clean bench
+
+run: prepare  ## install, build the warehouse from seeds/, print a summary
+	$(BIN)/diplomacy refresh
+	$(BIN)/diplomacy summary
+
+test: prepare  ## the whole suite (pytest, including a real dbt build)
+	$(BIN)/pytest -q
+
+ui: prepare  ## Dagster UI + daemon on 127.0.0.1:3000
+	$(BIN)/diplomacy ui
+
+bench: prepare  ## extraction speed on the dev set
+	$(BIN)/diplomacy bench ../shared/eval/dev/articles
+
+install: $(BIN)/diplomacy
+
+$(UV):
+	$(PYTHON) -m venv .venv-uv && .venv-uv/bin/pip install --quiet uv
+
+$(BIN)/diplomacy: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+prepare: install $(MANIFEST)  ## dbt's manifest (read by @dbt_assets at import)
+
+$(MANIFEST): $(BIN)/diplomacy $(shell find dbt_project -name '*.sql' -o -name '*.yml' -o -name '*.csv' | grep -v target)
+	@mkdir -p $(DAGSTER_HOME) warehouse
+	cd dbt_project && ../$(BIN)/dbt parse --quiet --profiles-dir . --project-dir .
+	@touch $@
+
+clean:
+	rm -rf dbt_project/target dbt_project/logs warehouse/*.duckdb* .dagster_home

@@ -1,0 +1,2 @@
+select distinct agreement_id, unnest(parties) as iso3
+from {{ ref('fct_agreements') }}

@@ -1,0 +1,2 @@
+select code as organization_code, name_en, name_ar
+from {{ ref('organizations') }}

@@ -1,0 +1,2 @@
+select sector, label_en, label_ar, scope
+from {{ ref('sectors') }}

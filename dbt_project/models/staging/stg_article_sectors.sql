@@ -1,0 +1,5 @@
+select
+    article_id,
+    sector,
+    extractor_version
+from {{ source('raw', 'article_sectors') }}

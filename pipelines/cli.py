@@ -1,0 +1,260 @@
+"""`diplomacy` — the command line of diplomacy-warehouse."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Facts about diplomacy from Arabic news, in a DuckDB warehouse.")
+out = Console()
+err = Console(stderr=True)
+
+
+def _use(articles: Optional[Path], warehouse: Optional[Path]) -> None:
+    """Options win over environment variables, which win over the defaults (see pipelines/settings.py)."""
+    if articles:
+        os.environ["DIPLOMACY_ARTICLES"] = str(articles.resolve())
+    if warehouse:
+        os.environ["DIPLOMACY_WAREHOUSE"] = str(warehouse.resolve())
+    os.environ["DIPLOMACY_WAREHOUSE"] = str(settings.warehouse_path())
+    from .orchestration import prepare_dagster_home
+
+    prepare_dagster_home()
+
+
+def _ensure_manifest() -> None:
+    """@dbt_assets needs dbt's manifest; build it if this checkout has none yet."""
+    manifest = settings.DBT_PROJECT_DIR / "target" / "manifest.json"
+    if not manifest.exists():
+        err.print("[dim]preparing dbt manifest (dbt parse)…[/dim]")
+        subprocess.run([str(Path(sys.executable).with_name("dbt")), "parse", "--quiet", "--profiles-dir", ".",
+                        "--project-dir", "."], cwd=settings.DBT_PROJECT_DIR, check=True)
+
+
+@app.command()
+def refresh(
+    articles: Optional[Path] = typer.Option(None, help="Articles folder (default: $DIPLOMACY_ARTICLES, else seeds/)."),
+    warehouse: Optional[Path] = typer.Option(None, help="DuckDB file (default: $DIPLOMACY_WAREHOUSE, else warehouse/diplomacy.duckdb)."),
+) -> None:
+    """Ingest the articles, extract facts and rebuild the warehouse — the same Dagster job the UI runs."""
+    _use(articles, warehouse)
+    if articles and not articles.is_dir():
+        err.print(f"[red]error:[/red] articles folder {articles} does not exist")
+        raise typer.Exit(2)
+    _ensure_manifest()
+    from .orchestration import run_refresh
+
+    started = time.monotonic()
+    err.print(f"refreshing [bold]{settings.warehouse_path()}[/bold] from {settings.articles_dir()}")
+    result = run_refresh(progress=lambda msg: err.print(f"  {msg}"))
+    if not result.success:
+        err.print(f"[red]refresh failed[/red] at step {result.failed_step}: {result.error}")
+        raise typer.Exit(1)
+    counts = result.counts
+    err.print(f"[green]done[/green] in {time.monotonic() - started:.1f}s — articles: {counts.get('articles', 0)} "
+              f"(new {counts.get('new', 0)}, unchanged {counts.get('unchanged', 0)}, "
+              f"re-extracted {counts.get('re_extracted', 0)}), duplicates {counts.get('duplicates', 0)}, "
+              f"quarantined {counts.get('quarantined', 0)}")
+
+
+def _connect_read_only(warehouse: Optional[Path]):
+    import duckdb
+
+    path = (warehouse or settings.warehouse_path()).resolve()
+    if not path.exists():
+        err.print(f"[red]error:[/red] no warehouse at {path} — run `diplomacy refresh` (or `make run`) first")
+        raise typer.Exit(2)
+    return duckdb.connect(str(path), read_only=True,
+                          config={"enable_external_access": False, "lock_configuration": True})
+
+
+def _print_table(columns: list[str], rows: list[tuple], title: str | None = None) -> None:
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(c)
+    for row in rows:
+        table.add_row(*["" if v is None else str(v) for v in row])
+    out.print(table)
+
+
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="A SELECT (or WITH … SELECT) statement."),
+    warehouse: Optional[Path] = typer.Option(None, help="DuckDB file (default: the configured warehouse)."),
+    as_json: bool = typer.Option(False, "--json", help="Print rows as JSON Lines instead of a table."),
+) -> None:
+    """Run SQL on a read-only connection; statements that write or reach outside are refused."""
+    from .readonly import UnsafeQuery, check_query
+
+    try:
+        check_query(sql)
+    except UnsafeQuery as exc:
+        err.print(f"[red]refused:[/red] {exc}")
+        raise typer.Exit(2)
+    import duckdb
+
+    with _connect_read_only(warehouse) as conn:
+        try:
+            cursor = conn.execute(sql)
+        except duckdb.Error as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(1)
+        columns = [d[0] for d in cursor.description or []]
+        rows = cursor.fetchall()
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str))
+    else:
+        _print_table(columns, rows)
+
+
+@app.command()
+def summary(warehouse: Optional[Path] = typer.Option(None, help="DuckDB file (default: the configured warehouse).")) -> None:
+    """One screen: articles, meetings, agreements, top partner countries and sectors."""
+    with _connect_read_only(warehouse) as conn:
+        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+        out.print(f"[bold]{settings.warehouse_path() if warehouse is None else warehouse}[/bold]")
+        out.print(f"articles {one('select count(*) from dim_article')} · meetings {one('select count(*) from fct_meetings')}"
+                  f" · agreements {one('select count(*) from fct_agreements')}"
+                  f" · quarantined {one('select count(*) from staging.stg_quarantine')}")
+        _print_table(["country", "name", "meetings", "agreements"], conn.execute("""
+            with m as (select iso3, count(*) n from bridge_meeting_country group by 1),
+                 a as (select iso3, count(*) n from bridge_agreement_party group by 1)
+            select iso3, c.name_en, coalesce(m.n, 0), coalesce(a.n, 0)
+            from m full join a using (iso3) join dim_country c using (iso3)
+            order by coalesce(m.n, 0) + coalesce(a.n, 0) desc, iso3 limit 8""").fetchall(), "Top partner countries")
+        _print_table(["sector", "articles", "agreements"], conn.execute("""
+            select s.sector, count(distinct s.article_id),
+                   (select count(*) from bridge_agreement_sector b where b.sector = s.sector)
+            from fct_article_sectors s group by 1 order by 2 desc, 1 limit 8""").fetchall(), "Top sectors")
+
+
+@app.command()
+def quarantine(warehouse: Optional[Path] = typer.Option(None, help="DuckDB file (default: the configured warehouse).")) -> None:
+    """List the input files that were refused, with the reason."""
+    with _connect_read_only(warehouse) as conn:
+        rows = conn.execute("select path, reason, detected_encoding, size_bytes, quarantined_at "
+                            "from staging.stg_quarantine order by path").fetchall()
+    _print_table(["path", "reason", "encoding", "bytes", "when"], rows, f"{len(rows)} quarantined")
+
+
+def _read_inputs(files: list[Path]):
+    from .sources import Quarantined, read_file
+
+    for path in files:
+        for item in read_file(path, path.parent):
+            if isinstance(item, Quarantined):
+                err.print(f"[yellow]skipped[/yellow] {item.path}: {item.reason}")
+            else:
+                yield item
+
+
+@app.command()
+def extract(
+    files: list[Path] = typer.Argument(..., help="Article files (.txt, .html, .json, .jsonl)."),
+    as_json: bool = typer.Option(False, "--json", help="One contract-shaped JSON object per line."),
+) -> None:
+    """Extract facts from article files: a readable summary, or JSON Lines with --json."""
+    from .extract import extract_article
+
+    for article in _read_inputs(files):
+        facts = extract_article(article.text, article.article_id, article.published_date)
+        if as_json:
+            sys.stdout.write(json.dumps(facts, ensure_ascii=False) + "\n")
+        else:
+            _print_facts(facts)
+
+
+def _print_facts(facts: dict) -> None:
+    out.rule(f"[bold]{facts['article']}[/bold]  published {facts['published_date'] or '—'}")
+    for m in facts["meetings"]:
+        out.print(f"[cyan]meeting[/cyan] {m['type']} ({m['status']}) {m['date'] or 'date unknown'} — "
+                  f"{', '.join(m['countries'])}" + (f" @ {m['location_city']}" if m["location_city"] else "")
+                  + (f", round {m['round']}" if m["round"] else ""))
+        for p in m["participants"]:
+            out.print(f"    · {p['name_ar'] or '(unnamed)'} — {p['role']} {p['country'] or ''}")
+        out.print(f"    [dim]«{m['evidence']}»[/dim]")
+    for a in facts["agreements"]:
+        out.print(f"[magenta]agreement[/magenta] {a['type']} ({a['status']}) {a['date'] or 'date unknown'} — "
+                  f"{', '.join(a['parties']) or 'parties unknown'}; sectors: {', '.join(a['sectors']) or '—'}")
+        out.print(f"    {a['title_ar']}\n    [dim]«{a['evidence']}»[/dim]")
+    out.print(f"[green]sectors[/green]: {', '.join(facts['sectors']) or '—'}")
+    if not facts["meetings"] and not facts["agreements"]:
+        out.print("[dim]no meetings or agreements found[/dim]")
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Option(..., help="Folder of gold <article>.json files."),
+    pred: Path = typer.Option(..., help="Predictions: JSON Lines file or folder of <article>.json."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
+) -> None:
+    """Score predictions as the facts contract's scoring section says (P/R/F1, strict F1, attributes)."""
+    from .evaluation import evaluate as run, load_predictions
+
+    report = run(gold, load_predictions(pred))
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=1, ensure_ascii=False) + "\n")
+        return
+    rows = [(a["article"], *a["meetings"], *a["agreements"], ",".join(a["sectors_missed"]), ",".join(a["sectors_extra"]))
+            for a in report["per_article"]]
+    _print_table(["article", "m_tp", "m_fp", "m_fn", "a_tp", "a_fp", "a_fn", "sectors missed", "extra"], rows)
+    if report["missing_predictions"]:
+        out.print("no prediction for: " + ", ".join(report["missing_predictions"]))
+    for kind in ("meetings", "agreements", "sectors"):
+        r = report[kind]
+        out.print(f"{kind:10} P {r['p']:.3f} R {r['r']:.3f} F1 {r['f']:.3f}")
+    out.print(f"strict F1 (all key attributes right): meetings {report['strict']['meetings']:.3f} "
+              f"agreements {report['strict']['agreements']:.3f}")
+    for k, v in report["meeting_attrs"].items():
+        out.print(f"  meeting {k:18} {v:.3f}")
+    for k, v in report["agreement_attrs"].items():
+        out.print(f"  agreement {k:16} {v:.3f}")
+
+
+@app.command()
+def bench(folder: Path = typer.Argument(..., help="Folder of articles."),
+          repeat: int = typer.Option(5, help="Passes over the folder.")) -> None:
+    """Extraction speed: articles per second after start-up."""
+    from .extract import extract_article
+
+    articles = list(_read_inputs(sorted(folder.glob("*.txt"))))
+    if not articles:
+        err.print(f"[red]error:[/red] no .txt articles in {folder}")
+        raise typer.Exit(2)
+    extract_article(articles[0].text, "warm-up")  # lexicons load once
+    started = time.perf_counter()
+    for _ in range(repeat):
+        for a in articles:
+            extract_article(a.text, a.article_id, a.published_date)
+    elapsed = time.perf_counter() - started
+    n = len(articles) * repeat
+    chars = sum(len(a.text) for a in articles) * repeat
+    out.print(f"{n} extractions in {elapsed:.2f}s: {n / elapsed:.1f} articles/s, {chars / elapsed / 1000:.0f}k chars/s")
+
+
+@app.command()
+def ui(port: int = typer.Option(3000, help="Port of the web UI."),
+       host: str = typer.Option("127.0.0.1", help="Interface to bind (loopback by default).")) -> None:
+    """Start the Dagster UI and daemon; Ctrl-C or SIGTERM stops the whole process tree."""
+    _use(None, None)
+    _ensure_manifest()
+    from .launcher import run_dagster_dev
+
+    raise typer.Exit(run_dagster_dev(host, port, log=lambda msg: err.print(msg)))
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,50 @@
+"""Extract: run the fact extractor over new or changed articles."""
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from ..extract import EXTRACTOR_VERSION, extract_article
+from ..warehouse import RAW_SCHEMA, land_facts, previous_extractions
+
+
+FACT_TABLES = {
+    "raw_meetings": "Meetings extracted per article, with evidence and offsets.",
+    "raw_meeting_participants": "Participants of the extracted meetings.",
+    "raw_agreements": "Agreements extracted per article, with evidence and offsets.",
+    "raw_article_sectors": "Sectors each article discusses.",
+}
+
+
+@dg.multi_asset(
+    group_name="extract",
+    specs=[dg.AssetSpec("article_facts", deps=["raw_articles"], kinds={"python", "duckdb"},
+                        description="One extraction per article (contract-shaped facts JSON, extractor version)."),
+           *[dg.AssetSpec(key, deps=["raw_articles"], kinds={"duckdb"}, description=text)
+             for key, text in FACT_TABLES.items()]],
+)
+def extract_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+    with duckdb.get_connection() as conn:
+        done = previous_extractions(conn)
+        articles = conn.execute(
+            f"select article_id, content_hash, text, cast(published_date as varchar) from {RAW_SCHEMA}.articles "
+            "order by article_id").fetchall()
+        todo, counts = [], {"new": 0, "unchanged": 0, "re_extracted": 0}
+        for article_id, digest, text, published in articles:
+            previous = done.get(article_id)
+            if previous == (digest, EXTRACTOR_VERSION):
+                counts["unchanged"] += 1
+                continue
+            counts["re_extracted" if previous else "new"] += 1
+            todo.append((article_id, digest, text, published))
+        extractions = []
+        for n, (article_id, digest, text, published) in enumerate(todo, 1):
+            extractions.append((article_id, digest, extract_article(text, article_id, published)))
+            if n % 50 == 0 or n == len(todo):
+                context.log.info(f"extracted {n}/{len(todo)} articles")
+        land_facts(conn, extractions)
+        totals = {t: conn.execute(f"select count(*) from {RAW_SCHEMA}.{t}").fetchone()[0]
+                  for t in ("meetings", "agreements", "article_sectors")}
+    context.log.info(f"extraction: {counts}; facts now {totals}")
+    yield dg.MaterializeResult(asset_key="article_facts",
+                               metadata={**counts, **totals, "extractor_version": EXTRACTOR_VERSION})
+    for key in FACT_TABLES:
+        yield dg.MaterializeResult(asset_key=key)

@@ -1,0 +1,40 @@
+"""Ingest: read the articles folder (and the inbox) into raw tables, quarantining bad input."""
+from pathlib import Path
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from ..settings import articles_dir, inbox_dir
+from ..sources import read_folders
+from ..warehouse import land_batch
+
+
+class IngestConfig(dg.Config):
+    articles_dir: str = ""  # empty: DIPLOMACY_ARTICLES, else seeds/
+    inbox_dir: str = ""  # empty: DIPLOMACY_INBOX, else inbox/
+
+
+@dg.multi_asset(
+    group_name="ingest",
+    specs=[
+        dg.AssetSpec("raw_articles", kinds={"python", "duckdb"},
+                     description="Articles read from the articles folder and the inbox (text, HTML, JSON), one row each."),
+        dg.AssetSpec("raw_quarantine", kinds={"duckdb"}, description="Input files refused, with the reason."),
+        dg.AssetSpec("raw_duplicates", kinds={"duckdb"}, description="Input files repeating an article already read."),
+    ],
+)
+def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, duckdb: DuckDBResource):
+    folders = [Path(config.articles_dir) if config.articles_dir else articles_dir(),
+               Path(config.inbox_dir) if config.inbox_dir else inbox_dir()]
+    batch = read_folders(folders)
+    with duckdb.get_connection() as conn:
+        land_batch(conn, batch)
+    for q in batch.quarantined:
+        context.log.warning(f"quarantined {q.path}: {q.reason}")
+    context.log.info(f"ingested {len(batch.articles)} articles, {len(batch.duplicates)} duplicates, "
+                     f"{len(batch.quarantined)} quarantined from {', '.join(map(str, folders))}")
+    yield dg.MaterializeResult(asset_key="raw_articles", metadata={
+        "articles": len(batch.articles), "duplicates": len(batch.duplicates), "quarantined": len(batch.quarantined),
+        "folders": dg.MetadataValue.json([str(f) for f in folders])})
+    yield dg.MaterializeResult(asset_key="raw_quarantine", metadata={"quarantined": len(batch.quarantined)})
+    yield dg.MaterializeResult(asset_key="raw_duplicates", metadata={"duplicates": len(batch.duplicates)})

@@ -1,0 +1,41 @@
+"""A compact progress logger for terminal runs (`diplomacy refresh`); the UI keeps Dagster's own."""
+import logging
+import sys
+import time
+
+import dagster as dg
+
+_SHOWN_EVENTS = {"STEP_START": "▶", "STEP_SUCCESS": "✔", "STEP_FAILURE": "✘"}
+
+
+class _ProgressHandler(logging.Handler):
+    def __init__(self, stream) -> None:
+        super().__init__()
+        self.stream = stream
+        self.started: dict[str, float] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        meta = getattr(record, "dagster_meta", {}) or {}
+        event = meta.get("dagster_event")
+        step = meta.get("step_key") or ""
+        line = None
+        if event is not None and event.event_type_value in _SHOWN_EVENTS:
+            mark = _SHOWN_EVENTS[event.event_type_value]
+            if mark == "▶":
+                self.started[step] = time.monotonic()
+                line = f"{mark} {step}"
+            else:
+                line = f"{mark} {step} ({time.monotonic() - self.started.get(step, time.monotonic()):.1f}s)"
+        elif event is None and (record.levelno >= logging.WARNING or
+                                record.levelno >= logging.INFO and step != "warehouse_models"):
+            line = f"    {meta.get('orig_message', record.getMessage())}"
+        if line:
+            self.stream.write(line + "\n")
+            self.stream.flush()
+
+
+@dg.logger(description="One line per step and per pipeline message, for terminals.")
+def progress_logger(_init_context) -> logging.Logger:
+    log = logging.Logger("diplomacy.progress", level=logging.DEBUG)
+    log.addHandler(_ProgressHandler(sys.stderr))
+    return log

@@ -1,0 +1,59 @@
+"""Running the refresh job in-process — the same job the Dagster UI launches."""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from contextlib import redirect_stdout
+from dataclasses import dataclass, field
+
+import dagster as dg
+
+from .settings import dagster_home
+
+INSTANCE_CONFIG = "telemetry:\n  enabled: false\n"
+
+
+def prepare_dagster_home() -> None:
+    """The Dagster instance folder the CLI and the UI share, with telemetry off (no network at run time)."""
+    os.environ.setdefault("DAGSTER_HOME", str(dagster_home()))
+    home = dagster_home()
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists():
+        (home / "dagster.yaml").write_text(INSTANCE_CONFIG, encoding="utf-8")
+
+
+@dataclass
+class RefreshResult:
+    success: bool
+    counts: dict = field(default_factory=dict)
+    failed_step: str | None = None
+    error: str | None = None
+
+
+def run_refresh(progress: Callable[[str], None] = lambda msg: None) -> RefreshResult:
+    """Materialize every asset (ingest → extract → dbt build) against the configured warehouse."""
+    from .definitions import defs
+    from .defs.resources import build_resources
+
+    prepare_dagster_home()
+    job = defs.resolve_job_def("refresh")
+    dbt_log = dagster_home() / "last_refresh_dbt.log"
+    with dg.DagsterInstance.get() as instance, open(dbt_log, "w", encoding="utf-8") as log, redirect_stdout(log):
+        progress(f"dagster instance {os.environ['DAGSTER_HOME']}; dbt output in {dbt_log}")
+        result = job.execute_in_process(
+            instance=instance, raise_on_error=False, resources=build_resources(),
+            run_config={"loggers": {"progress": {}}})
+    done = re.findall(r"Done\. PASS=\d+ WARN=\d+ ERROR=\d+ SKIP=\d+(?: NO-OP=\d+)? TOTAL=\d+", dbt_log.read_text(encoding="utf-8"))
+    if done:
+        progress(f"dbt build: {done[-1]}")
+    counts: dict = {}
+    for event in result.get_asset_materialization_events():
+        mat = event.event_specific_data.materialization
+        if mat.asset_key.path[-1] in ("raw_articles", "article_facts"):
+            counts.update({k: v.value for k, v in mat.metadata.items() if isinstance(v.value, int)})
+    if result.success:
+        return RefreshResult(True, counts)
+    failure = next((e for e in result.all_events if e.is_step_failure), None)
+    error = failure.event_specific_data.error.message.strip() if failure and failure.event_specific_data.error else "unknown"
+    return RefreshResult(False, counts, failure.step_key if failure else None, error)

@@ -1,0 +1,188 @@
+"""The raw layer of the warehouse: tables the pipeline lands and dbt reads as sources.
+
+Every fact row keeps its provenance: article id, evidence sentence, character
+offsets into the article's text, extractor version and extraction time.
+"""
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from datetime import datetime, timezone
+
+import duckdb
+
+from .sources import Batch
+
+RAW_SCHEMA = "raw"
+
+DDL = f"""
+create schema if not exists {RAW_SCHEMA};
+create table if not exists {RAW_SCHEMA}.articles (
+    article_id varchar primary key,
+    content_hash varchar not null,
+    source_path varchar not null,
+    url varchar,
+    title varchar,
+    published_date date,
+    text varchar not null,
+    encoding varchar,
+    size_bytes bigint,
+    ingested_at timestamp not null
+);
+create table if not exists {RAW_SCHEMA}.quarantine (
+    path varchar not null,
+    reason varchar not null,
+    detected_encoding varchar,
+    size_bytes bigint,
+    quarantined_at timestamp not null
+);
+create table if not exists {RAW_SCHEMA}.duplicates (
+    path varchar not null,
+    duplicate_of varchar not null,
+    seen_at timestamp not null
+);
+create table if not exists {RAW_SCHEMA}.extractions (
+    article_id varchar primary key,
+    content_hash varchar not null,
+    extractor_version varchar not null,
+    published_date date,
+    extracted_at timestamp not null,
+    facts_json varchar not null
+);
+create table if not exists {RAW_SCHEMA}.meetings (
+    meeting_id varchar primary key,
+    article_id varchar not null,
+    meeting_index integer not null,
+    meeting_type varchar not null,
+    status varchar not null,
+    meeting_date varchar,
+    countries varchar[] not null,
+    organizations varchar[] not null,
+    location_city varchar,
+    location_country varchar,
+    round integer,
+    evidence varchar not null,
+    evidence_start integer,
+    evidence_end integer,
+    extractor_version varchar not null,
+    extracted_at timestamp not null
+);
+create table if not exists {RAW_SCHEMA}.meeting_participants (
+    meeting_id varchar not null,
+    article_id varchar not null,
+    participant_index integer not null,
+    name_ar varchar,
+    role varchar not null,
+    country varchar
+);
+create table if not exists {RAW_SCHEMA}.agreements (
+    agreement_id varchar primary key,
+    article_id varchar not null,
+    agreement_index integer not null,
+    agreement_type varchar not null,
+    status varchar not null,
+    agreement_date varchar,
+    parties varchar[] not null,
+    sectors varchar[] not null,
+    title_ar varchar,
+    evidence varchar not null,
+    evidence_start integer,
+    evidence_end integer,
+    extractor_version varchar not null,
+    extracted_at timestamp not null
+);
+create table if not exists {RAW_SCHEMA}.article_sectors (
+    article_id varchar not null,
+    sector varchar not null,
+    extractor_version varchar not null
+);
+"""
+
+FACT_TABLES = ("meetings", "meeting_participants", "agreements", "article_sectors")
+
+
+@contextmanager
+def transaction(conn: duckdb.DuckDBPyConnection):
+    """Commit on success, roll back on any error: readers never see half a landing."""
+    conn.execute("begin")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("rollback")
+        raise
+    conn.execute("commit")
+
+
+def _insert(conn: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    if rows:
+        conn.executemany(f"insert into {RAW_SCHEMA}.{table} values ({', '.join('?' * len(rows[0]))})", rows)
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute(DDL)
+
+
+def land_batch(conn: duckdb.DuckDBPyConnection, batch: Batch) -> None:
+    """Replace the raw article, quarantine and duplicate tables with this batch's contents."""
+    ensure_schema(conn)
+    at = now()
+    with transaction(conn):
+        for table in ("articles", "quarantine", "duplicates"):
+            conn.execute(f"delete from {RAW_SCHEMA}.{table}")
+        _insert(conn, "articles", [(a.article_id, a.content_hash, a.source_path, a.url, a.title, a.published_date,
+                                    a.text, a.encoding, a.size_bytes, at) for a in batch.articles])
+        _insert(conn, "quarantine", [(q.path, q.reason, q.detected_encoding, q.size_bytes, at) for q in batch.quarantined])
+        _insert(conn, "duplicates", [(d.path, d.duplicate_of, at) for d in batch.duplicates])
+
+
+def land_facts(conn: duckdb.DuckDBPyConnection, extractions: list[tuple[str, str, dict]]) -> None:
+    """Store extractions ((article_id, content_hash, facts)) and rebuild the fact tables from all of them."""
+    ensure_schema(conn)
+    at = now()
+    with transaction(conn):
+        _rebuild_facts(conn, extractions, at)
+
+
+def _rebuild_facts(conn: duckdb.DuckDBPyConnection, extractions: list[tuple[str, str, dict]], at: datetime) -> None:
+    live = {row[0] for row in conn.execute(f"select article_id from {RAW_SCHEMA}.articles").fetchall()}
+    conn.execute(f"delete from {RAW_SCHEMA}.extractions where article_id not in (select article_id from {RAW_SCHEMA}.articles)")
+    for article_id, digest, facts in extractions:
+        conn.execute(f"delete from {RAW_SCHEMA}.extractions where article_id = ?", [article_id])
+        conn.execute(f"insert into {RAW_SCHEMA}.extractions values (?, ?, ?, ?, ?, ?)",
+                     [article_id, digest, facts["extractor_version"], facts.get("published_date"), at,
+                      json.dumps(facts, ensure_ascii=False)])
+    for table in FACT_TABLES:
+        conn.execute(f"delete from {RAW_SCHEMA}.{table}")
+    rows = conn.execute(f"select facts_json, extracted_at from {RAW_SCHEMA}.extractions order by article_id").fetchall()
+    meetings, participants, agreements, sectors = [], [], [], []
+    for facts_json, extracted_at in rows:
+        facts = json.loads(facts_json)
+        article_id, version = facts["article"], facts["extractor_version"]
+        if article_id not in live:
+            continue
+        for i, m in enumerate(facts["meetings"]):
+            meeting_id = f"{article_id}#m{i}"
+            meetings.append((meeting_id, article_id, i, m["type"], m["status"], m["date"], m["countries"],
+                             m["organizations"], m["location_city"], m["location_country"], m["round"], m["evidence"],
+                             m.get("evidence_start"), m.get("evidence_end"), version, extracted_at))
+            participants.extend((meeting_id, article_id, j, p["name_ar"], p["role"], p["country"])
+                                for j, p in enumerate(m["participants"]))
+        for i, a in enumerate(facts["agreements"]):
+            agreements.append((f"{article_id}#a{i}", article_id, i, a["type"], a["status"], a["date"], a["parties"],
+                               a["sectors"], a["title_ar"], a["evidence"], a.get("evidence_start"),
+                               a.get("evidence_end"), version, extracted_at))
+        sectors.extend((article_id, s, version) for s in facts["sectors"])
+    for table, data in (("meetings", meetings), ("meeting_participants", participants), ("agreements", agreements),
+                        ("article_sectors", sectors)):
+        _insert(conn, table, data)
+
+
+def previous_extractions(conn: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
+    """article_id → (content_hash, extractor_version) of what is already extracted."""
+    ensure_schema(conn)
+    return {r[0]: (r[1], r[2]) for r in
+            conn.execute(f"select article_id, content_hash, extractor_version from {RAW_SCHEMA}.extractions").fetchall()}
