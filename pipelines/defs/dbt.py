@@ -11,6 +11,11 @@ from .project import dbt_project
 
 
 class Translator(DagsterDbtTranslator):
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props.get("resource_type") in ("model", "seed", "snapshot"):
+            return dg.AssetKey(dbt_resource_props["name"])  # one flat namespace: stg_*, int_*, fct_*, ...
+        return super().get_asset_key(dbt_resource_props)
+
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         fqn = dbt_resource_props.get("fqn", [])
         if dbt_resource_props.get("resource_type") == "seed":

@@ -143,6 +143,21 @@ class Lexicon:
     country_names_en: dict[str, str]
 
 
+TENS = {"العشرين": 20, "الثلاثين": 30, "الأربعين": 40, "الخمسين": 50, "الستين": 60, "السبعين": 70}
+
+
+def _ordinals(rows: list[dict[str, str]]) -> dict[str, int]:
+    """Ordinal words → value, with the compounds 21–79 ("التاسعة والعشرين") generated from units and tens."""
+    ordinals = {norm(r["form"]): int(r["value"]) for r in rows}
+    units = {form: value for form, value in ordinals.items() if value < 10}
+    units.update({norm("الحادي"): 1, norm("الحادية"): 1})
+    for tens_form, tens in TENS.items():
+        ordinals[norm(tens_form)] = tens
+        for unit_form, unit in units.items():
+            ordinals[f"{unit_form} و{norm(tens_form)}"] = tens + unit
+    return ordinals
+
+
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(sorted({norm(w) for w in words}, key=len, reverse=True))
 
@@ -181,7 +196,7 @@ def load() -> Lexicon:
         sectors.add(row["term"], row["sector"] or None)
     months = {norm(r["form"]): (int(r["month"]), r["needs_number"] == "1") for r in _read_csv("months.csv")}
     hijri = {norm(r["form"]): int(r["month"]) for r in _read_csv("hijri_months.csv")}
-    ordinals = {norm(r["form"]): int(r["value"]) for r in _read_csv("ordinals.csv")}
+    ordinals = _ordinals(_read_csv("ordinals.csv"))
     titles = [(re.compile(rf"(?<!\w)و?(?:{norm(t['pattern'])})(?!\w)"), t["role"]) for t in _read_yaml("titles.yaml")]
     boilerplate = [(re.compile(norm(b["pattern"])), b["reason"]) for b in _read_yaml("boilerplate.yaml")["drop_line"]]
     names_en = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}

@@ -620,7 +620,7 @@ class Relator:
             title_norm = text[s:title_end].strip()
             named = len(re.findall(r"\w+", text[e:title_end])) >= 2 and not re.match(
                 r"\s*(?:الموقع|الثنايي|المشترك)?\s*(?:بين (?:الجانبين|البلدين|الطرفين))?\s*$", text[e:title_end])
-            before = " ".join(_words_before(text, s, 8))
+            before = " ".join(_words_before(text, s, 12))
             own = rx["own_date"].search(text, title_end, min(len(text), title_end + 20))
             own_date = next((d for d in ann.dates if own and own.end() <= d.start <= own.end() + 3), None)
             status = None

@@ -1,0 +1,72 @@
+"""End to end: `diplomacy refresh` on seeds/ into a temporary warehouse, then the rows in it."""
+import pytest
+
+from conftest import ROOT, cli
+
+
+def test_refresh_builds_every_mart_with_rows(read_only):
+    for table in ("fct_meetings", "fct_agreements", "fct_article_sectors", "dim_country", "dim_article",
+                  "bridge_meeting_country", "bridge_meeting_source", "mart_country_pair"):
+        assert read_only.execute(f"select count(*) from {table}").fetchone()[0] > 0, table
+    assert read_only.execute("select count(*) from dim_article").fetchone()[0] == len(list((ROOT / "seeds").glob("*.txt")))
+
+
+def test_warehouse_holds_the_seed_facts(read_only):
+    consultations = read_only.execute("""
+        select countries, round, location_city, source_count from fct_meetings
+        where meeting_type = 'consultations'""").fetchall()
+    assert consultations == [(["IRQ", "TKM"], 4, "Baghdad", 1)]
+    summit = read_only.execute("select country_count, meeting_date, level from fct_meetings where meeting_type = 'summit'").fetchall()
+    assert summit == [(6, "2024-08-09", "head_of_state")]
+    referenced = read_only.execute("""
+        select agreement_type, agreement_date from fct_agreements where status = 'referenced' order by agreement_date""").fetchall()
+    assert referenced == [("agreement", "2019-04-05"), ("memorandum_of_understanding", "2021-04-01"),
+                          ("roadmap", "2022-02-22"), ("plan", None)]
+    sectors = {r[0] for r in read_only.execute("select sector from fct_article_sectors where article_id like '001_%'").fetchall()}
+    assert sectors == {"culture", "education", "energy", "investment", "trade"}
+
+
+def test_every_fact_keeps_its_provenance(read_only):
+    rows = read_only.execute("""
+        select s.evidence, s.evidence_start, s.evidence_end, a.text, s.extractor_version
+        from bridge_meeting_source s join raw.articles a using (article_id)""").fetchall()
+    assert rows
+    for evidence, start, end, text, version in rows:
+        assert text[start:end] == evidence and version
+
+
+def test_query_command_reads_and_never_writes(seeds_warehouse):
+    out = cli("query", "--warehouse", str(seeds_warehouse), "select count(*) as n from fct_meetings").stdout
+    assert "n" in out and any(ch.isdigit() for ch in out)
+    for sql in ("delete from fct_meetings", "drop table fct_meetings", "create table x as select 1",
+                "insert into dim_country values ('X','X','X','X','X')", "copy fct_meetings to '/tmp/x.csv'",
+                "attach '/tmp/other.duckdb'", "select * from read_csv('/etc/passwd')", "install httpfs",
+                "set threads = 1", "pragma version", "update fct_meetings set status = 'x'",
+                "select 1; drop table fct_meetings"):
+        proc = cli("query", "--warehouse", str(seeds_warehouse), sql, check=False)
+        assert proc.returncode == 2, sql
+        assert "refused" in proc.stderr, sql
+    assert cli("query", "--warehouse", str(seeds_warehouse), "select count(*) from fct_meetings").returncode == 0
+
+
+def test_read_only_connection_blocks_writes_even_past_the_check(seeds_warehouse):
+    import duckdb
+
+    from pipelines.cli import _connect_read_only
+
+    with _connect_read_only(seeds_warehouse) as conn:
+        with pytest.raises(duckdb.Error):
+            conn.execute("create table t as select 1")
+        with pytest.raises(duckdb.Error):
+            conn.execute("select * from read_text('/etc/hostname')")
+
+
+def test_summary_and_quarantine_commands(seeds_warehouse):
+    out = cli("summary", "--warehouse", str(seeds_warehouse)).stdout
+    assert "meetings" in out and "Top partner countries" in out and "TKM" in out
+    assert "0 quarantined" in cli("quarantine", "--warehouse", str(seeds_warehouse)).stdout
+
+
+def test_extract_summary_is_readable_for_a_person():
+    out = cli("extract", str(ROOT / "seeds" / "001_079d5c1b2b9b6042.txt")).stdout
+    assert "consultations" in out and "memorandum_of_understanding" in out and "«" in out
