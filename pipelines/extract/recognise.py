@@ -54,6 +54,7 @@ class Person:
     plural_countries: tuple[str, ...] = ()  # "وزراء خارجية تركمانستان والصومال"
     plural: bool = False  # a plural or dual title: one participant per country
     counterpart: bool = False  # "نظيره": takes the role of the person it answers
+    titled: bool = False  # a title in the text gave the role
 
 
 @dataclass
@@ -254,7 +255,9 @@ def _find_persons(ann: Annotated) -> list[Person]:
             if forward and not (broke and tokens[j].text[:1] == "و"):
                 name_span = forward
         if name_span is None:
-            name_span = _take_name_before(ann, tokens, k, blocked)
+            before = _take_name_before(ann, tokens, k, blocked)
+            owner = person_at(*before) if before else None
+            name_span = None if owner is not None and owner.titled else before
         is_plural = bool(re.match(r"و?(وزراء|وزيرا|وزيري|نواب|نايبا|نايبي|رييسا|رييسي|الرييسين|الرييسان|الوزيرين|الوزيران)",
                                   title.group()))
         if role == "head_of_state" and re.fullmatch(r"و?ال?رييس", title.group()) and country is None and name_span is None:
@@ -267,6 +270,7 @@ def _find_persons(ann: Annotated) -> list[Person]:
             if existing:  # a leader already found: the title tells the role it holds here
                 existing.role = role
                 existing.country = existing.country or country
+                existing.titled = True
                 taken_until = max(span_end, existing.end)
                 continue
             name, name_norm = _quote(ann, tokens, a, b)
@@ -276,7 +280,7 @@ def _find_persons(ann: Annotated) -> list[Person]:
             span_end = max(span_end, tokens[b - 1].end)
         persons.append(Person(min(title.start(), tokens[name_span[0]].start if name_span else title.start()), span_end,
                               role, country, name, name_norm, tuple(dict.fromkeys(listed)) if is_plural else (),
-                              plural=is_plural))
+                              plural=is_plural, titled=True))
         taken_until = span_end
     for m in words["counterpart"].finditer(text):
         after = [c for c in ann.countries if m.end() <= c.start <= m.end() + 2]

@@ -29,6 +29,7 @@ VERB_TRIGGERS = {"التقي", "التقت", "يلتقي", "سيلتقي", "اج
 SPECIFICITY = {"talks": 0, "visit": 1, "conference": 2, "consultations": 3, "joint_commission": 3, "summit": 4,
                "phone_call": 4, "video_call": 4}
 FUTURE_VERB = re.compile(r"^[وف]?س[يت](?!ياس|ياد|يار|يطر|تين|تمر)\w{3,}$")
+NEW_CLAUSE = re.compile(r"،\s*و(?=[اأيتس]\w{2,})")
 _PUNCT = re.compile(r"[،,:؛;.!?؟()\-–—]")
 
 
@@ -303,7 +304,7 @@ class Relator:
 
     def _cut(self, text: str, start: int, end: int, after: int) -> int:
         rx = _rx()
-        for pattern in (rx["reporting_cut"], rx["topic_cut"]):
+        for pattern in (rx["reporting_cut"], rx["topic_cut"], NEW_CLAUSE):
             m = pattern.search(text, after, end)
             if m:
                 end = min(end, m.start())
