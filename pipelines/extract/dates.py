@@ -37,6 +37,8 @@ class DateMention:
 
     @property
     def precision(self) -> str:
+        if self.relative and self.relative.startswith("month_"):
+            return "month"
         if self.day is not None or self.relative in ("today", "yesterday", "tomorrow", "weekday"):
             return "day"
         if self.month is not None:
@@ -65,6 +67,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|\s+(?P<rel>{rel}))?"),
         "year": re.compile(r"(?<!\w)(?P<pre>(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه)\s+)?(?:عام|سنه|العام)\s+(?P<year>\d{4})(?!\d)"),
         "year_rel": re.compile(rf"(?<!\w)(?:العام|السنه)\s+(?P<yrel>{rel})"),
+        "month_rel": re.compile(rf"(?<!\w)الشهر\s+(?P<mrel>{rel})"),
         "today": re.compile(rf"(?<!\w)(?:(?P<word>اليوم|امس|البارحه|غدا)(?!\s+(?:الدولي|الوطني|العالمي))(?:\s*\(?\s*(?P<wd1>{wd})\s*\)?)?|(?:يوم\s+)(?P<wd2>{wd}))(?!\w)"),
     }
 
@@ -127,6 +130,8 @@ def find_dates(text: str) -> list[DateMention]:
     for m in p["year_rel"].finditer(text):
         add(DateMention(m.start(), m.end(), year_shift={PAST: -1, FUTURE: 1, CURRENT: 0}[_RELATIVE_WORDS[m.group("yrel")]],
                         text=m.group()))
+    for m in p["month_rel"].finditer(text):
+        add(DateMention(m.start(), m.end(), relative="month_" + _RELATIVE_WORDS[m.group("mrel")], text=m.group()))
     for m in p["today"].finditer(text):
         word = m.group("word")
         wd = m.group("wd1") or m.group("wd2")
@@ -143,6 +148,12 @@ def resolve(mention: DateMention, reference: date | None) -> str | None:
     """`YYYY-MM-DD`, `YYYY-MM` or `YYYY` for a mention, or None when it cannot be known."""
     y, m, d = mention.year, mention.month, mention.day
     rel = mention.relative
+    if rel and rel.startswith("month_"):
+        if reference is None:
+            return None
+        shift = {PAST: -1, FUTURE: 1, CURRENT: 0}[rel[6:]]
+        months = reference.year * 12 + reference.month - 1 + shift
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
     if rel in ("today", "yesterday", "tomorrow", "weekday"):
         if reference is None:
             return None

@@ -25,6 +25,8 @@ TOKEN_RE = re.compile(r"\w+")
 NISBA_SUFFIXES = ("", "ه", "ين", "ون", "يه", "تين", "تان", "ان")
 # CLDR names that are also common words in news text.
 AMBIGUOUS_COUNTRY_NAMES = {"مالي", "تشاد", "توغو", "جيرسي", "غيرنزي", "الكرسي الرسولي"}
+# Nationality adjectives derived from CLDR names that are also common words or first names.
+AMBIGUOUS_NISBA = {"سامي", "مالي", "كيني", "جوامي", "نيوي", "توغوي", "بيرو", "ماكاوي"}
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,21 @@ def cldr_country_names() -> dict[str, str]:
     return names
 
 
+def derived_nisba(name: str) -> str | None:
+    """The usual nationality adjective of a one-word country name: العراق → عراقي, روسيا → روسي, اليابان → ياباني."""
+    word = norm(name)
+    if " " in word:
+        return None
+    if word.startswith("ال"):
+        word = word[2:]
+    if word.endswith(("يه", "يا")):
+        word = word[:-2]
+    elif word.endswith(("ا", "ه")):
+        word = word[:-1]
+    nisba = word + "ي"
+    return None if len(nisba) < 4 or nisba in AMBIGUOUS_NISBA else nisba
+
+
 @dataclass(frozen=True)
 class Lexicon:
     countries: PhraseMatcher
@@ -174,6 +191,9 @@ def load() -> Lexicon:
     for iso3, name in cldr_country_names().items():
         if name not in AMBIGUOUS_COUNTRY_NAMES:
             countries.add(name, CountryRef((iso3,), "name"))
+            nisba = derived_nisba(name)
+            if nisba:
+                countries.add(nisba, CountryRef((iso3,), "nisba"), NISBA_SUFFIXES)
     for row in _read_csv("countries_extra.csv"):
         suffixes = NISBA_SUFFIXES if row["kind"] == "nisba" else ("",)
         countries.add(row["form"], CountryRef((row["iso3"],), row["kind"]), suffixes)

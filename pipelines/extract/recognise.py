@@ -305,7 +305,8 @@ def annotate(sentence: Sentence) -> Annotated:
     for s, e, ref in _spans(tokens, lex.countries.find(tokens)):
         if not _inside(s, e, orgs):
             ann.countries.append(CountryMention(s, e, ref.iso3, ref.kind))
-    ann.cities = [CityMention(s, e, *payload) for s, e, payload in _spans(tokens, lex.cities.find(tokens))]
+    ann.cities = [CityMention(s, e, *payload) for s, e, payload in _spans(tokens, lex.cities.find(tokens))
+                  if not _inside(s, e, orgs)]
     ann.dates = find_dates(sentence.norm.text)
     ann.persons = _find_persons(ann)
     return ann

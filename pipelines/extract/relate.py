@@ -494,6 +494,9 @@ class Relator:
                                  ann.sentence.index, person_names={p["name_ar"] for p in participants if p["name_ar"]})
             if city and not frame.location_country:
                 frame.location_country = where
+            if not frame.location_city and not frame.location_country and self.dateline_city and status == "held" \
+                    and when and when == self.published:
+                frame.location_city, frame.location_country = self.dateline_city  # "عشق آباد، 15 يناير (…) – استقبل … اليوم"
             host = next((f for f in sentence_frames if f.type == "visit" and f.location_city), None)
             if host and not frame.location_city and frame.type != "visit":
                 frame.location_city, frame.location_country = host.location_city, host.location_country

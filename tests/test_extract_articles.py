@@ -1,0 +1,69 @@
+"""Short articles in the styles of other outlets (written for the tests): whole-article behaviour."""
+from pipelines.extract import extract_article
+
+
+def run(text: str, published: str | None = None) -> dict:
+    return extract_article(text, "t.txt", published)
+
+
+def test_news_agency_dateline_reception_and_signed_programme():
+    out = run("عشق آباد، 15 يناير 2025 (تي دي إتش) – استقبل رئيس تركمانستان سردار بيردي محمدوف اليوم وزير الخارجية "
+              "الهنغاري بيتر سيارتو الذي يزور البلاد في زيارة عمل. وخلال اللقاء، ناقش الجانبان آفاق التعاون في مجالات "
+              "الطاقة والنقل والزراعة. كما جرى التوقيع على برنامج التعاون بين وزارتي خارجية البلدين للفترة 2025-2026.")
+    assert out["published_date"] == "2025-01-15"
+    talks = [m for m in out["meetings"] if m["type"] == "talks"]
+    assert len(talks) == 1
+    assert (talks[0]["countries"], talks[0]["date"], talks[0]["location_city"]) == (["HUN", "TKM"], "2025-01-15", "Ashgabat")
+    (programme,) = out["agreements"]
+    assert (programme["type"], programme["status"], programme["parties"]) == ("programme", "signed", ["HUN", "TKM"])
+    assert out["sectors"] == ["agriculture", "energy", "transport"]
+
+
+def test_crown_prince_receives_a_foreign_minister():
+    out = run("التقى سمو ولي العهد الشيخ صباح خالد الحمد الصباح في قصر بيان اليوم الثلاثاء نائب رئيس مجلس الوزراء "
+              "وزير خارجية تركمانستان رشيد ميريدوف والوفد المرافق له بمناسبة زيارته للبلاد.")
+    (meeting,) = [m for m in out["meetings"] if m["type"] == "talks"]
+    assert meeting["countries"] == ["KWT", "TKM"] and meeting["date"] is None
+
+
+def test_messages_and_cables_are_not_meetings():
+    out = run("تلقى رئيس تركمانستان رسالة خطية من أمير دولة قطر. وبعث الرئيس برقية تهنئة إلى رئيس أذربيجان "
+              "بمناسبة العيد الوطني.")
+    assert out["meetings"] == []
+
+
+def test_summit_of_an_organisation_with_a_guest():
+    out = run("شارك رئيس تركمانستان سردار بيردي محمدوف في قمة منظمة شنغهاي للتعاون التي عقدت في أستانا يوم 4 يوليو 2024 "
+              "بصفة ضيف.")
+    (summit,) = out["meetings"]
+    assert (summit["type"], summit["date"], summit["location_city"]) == ("summit", "2024-07-04", "Astana")
+    assert "TKM" in summit["countries"] and "SCO" in summit["organizations"]
+
+
+def test_video_call():
+    out = run("عقد وزير خارجية تركمانستان رشيد ميريدوف ونظيره الماليزي اجتماعا عبر تقنية الاتصال المرئي يوم 2 مارس 2021.")
+    (call,) = out["meetings"]
+    assert (call["type"], call["countries"], call["date"]) == ("video_call", ["MYS", "TKM"], "2021-03-02")
+
+
+def test_joint_commission_session():
+    out = run("انطلقت في عشق آباد اليوم أعمال الدورة السابعة للجنة الحكومية المشتركة التركمانستانية التركية للتعاون "
+              "الاقتصادي برئاسة نائب رئيس الوزراء.", published="2023-10-11")
+    (commission,) = out["meetings"]
+    assert (commission["type"], commission["round"], commission["countries"]) == ("joint_commission", 7, ["TKM", "TUR"])
+    assert (commission["date"], commission["location_city"]) == ("2023-10-11", "Ashgabat")
+
+
+def test_planned_visit_next_month():
+    out = run("ومن المقرر أن يقوم رئيس تركمانستان بزيارة رسمية إلى اليابان الشهر المقبل.", published="2024-05-20")
+    (visit,) = out["meetings"]
+    assert (visit["type"], visit["status"], visit["date"]) == ("visit", "planned", "2024-06")
+    assert visit["countries"] == ["JPN", "TKM"] and visit["location_country"] == "JPN"
+
+
+def test_hijri_dated_gulf_meeting():
+    out = run("الرياض في 7 شعبان 1445 هـ الموافق 17 فبراير 2024 م — استقبل صاحب السمو الملكي الأمير فيصل بن فرحان "
+              "وزير الخارجية، في مقر الوزارة بالرياض، نائب وزير الخارجية التركمانستاني، وجرى خلال الاستقبال "
+              "استعراض العلاقات الثنائية.")
+    (meeting,) = out["meetings"]
+    assert (meeting["countries"], meeting["date"], meeting["location_city"]) == (["SAU", "TKM"], "2024-02-17", "Riyadh")
