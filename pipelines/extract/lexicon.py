@@ -180,8 +180,8 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 def compile_words(words: Iterable[str]) -> re.Pattern:
-    """A regex matching any of `words` (normalised) as whole words."""
-    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)")
+    """A regex matching any of `words` (normalised) as whole words, also after the conjunctions و / ف."""
+    return re.compile(rf"(?<!\w)[وف]?(?:{_alternation(words)})(?!\w)")
 
 
 @lru_cache(maxsize=1)
