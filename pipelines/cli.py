@@ -19,7 +19,7 @@ from . import settings
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Facts about diplomacy from Arabic news, in a DuckDB warehouse.")
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _use(articles: Optional[Path], warehouse: Optional[Path]) -> None:
@@ -47,8 +47,12 @@ def _ensure_manifest() -> None:
 def refresh(
     articles: Optional[Path] = typer.Option(None, help="Articles folder (default: $DIPLOMACY_ARTICLES, else seeds/)."),
     warehouse: Optional[Path] = typer.Option(None, help="DuckDB file (default: $DIPLOMACY_WAREHOUSE, else warehouse/diplomacy.duckdb)."),
+    wait: float = typer.Option(0, help="Seconds to wait if another refresh is running (default: exit at once)."),
 ) -> None:
-    """Ingest the articles, extract facts and rebuild the warehouse — the same Dagster job the UI runs."""
+    """Ingest the articles, extract facts and rebuild the warehouse — the same Dagster job the UI runs.
+
+    The run builds a private copy of the warehouse and swaps it in atomically at the end: queries keep
+    working during a refresh, and a refresh that dies leaves the previous warehouse intact."""
     _use(articles, warehouse)
     if articles and not articles.is_dir():
         err.print(f"[red]error:[/red] articles folder {articles} does not exist")
@@ -58,10 +62,11 @@ def refresh(
 
     started = time.monotonic()
     err.print(f"refreshing [bold]{settings.warehouse_path()}[/bold] from {settings.articles_dir()}")
-    result = run_refresh(progress=lambda msg: err.print(f"  {msg}"))
+    result = run_refresh(progress=lambda msg: err.print(f"  {msg}"), wait_seconds=wait)
     if not result.success:
-        err.print(f"[red]refresh failed[/red] at step {result.failed_step}: {result.error}")
-        raise typer.Exit(1)
+        where = f" at step {result.failed_step}" if result.failed_step else ""
+        err.print(f"[red]refresh failed[/red]{where}: {result.error}")
+        raise typer.Exit(3 if result.locked else 1)
     counts = result.counts
     err.print(f"[green]done[/green] in {time.monotonic() - started:.1f}s — articles: {counts.get('articles', 0)} "
               f"(new {counts.get('new', 0)}, unchanged {counts.get('unchanged', 0)}, "

@@ -2,7 +2,7 @@
 import dagster as dg
 from dagster._loggers import colored_console_logger
 
-from .defs.dbt import warehouse_models
+from .defs.dbt import published_warehouse, warehouse_models
 from .defs.extract import extract_facts
 from .defs.ingest import ingest_articles
 from .defs.loggers import progress_logger
@@ -10,9 +10,11 @@ from .defs.resources import build_resources
 from .defs.schedules import daily_refresh, refresh_job
 
 defs = dg.Definitions(
-    assets=[ingest_articles, extract_facts, warehouse_models],
+    assets=[ingest_articles, extract_facts, warehouse_models, published_warehouse],
     jobs=[refresh_job],
     schedules=[daily_refresh],
     resources=build_resources(),
     loggers={"console": colored_console_logger, "progress": progress_logger},
+    # One process per run: the warehouse lock and the run's private copy live as long as the run.
+    executor=dg.in_process_executor,
 )

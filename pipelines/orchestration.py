@@ -29,9 +29,10 @@ class RefreshResult:
     counts: dict = field(default_factory=dict)
     failed_step: str | None = None
     error: str | None = None
+    locked: bool = False
 
 
-def run_refresh(progress: Callable[[str], None] = lambda msg: None) -> RefreshResult:
+def run_refresh(progress: Callable[[str], None] = lambda msg: None, wait_seconds: float = 0.0) -> RefreshResult:
     """Materialize every asset (ingest → extract → dbt build) against the configured warehouse."""
     from .definitions import defs
     from .defs.resources import build_resources
@@ -42,7 +43,7 @@ def run_refresh(progress: Callable[[str], None] = lambda msg: None) -> RefreshRe
     with dg.DagsterInstance.get() as instance, open(dbt_log, "w", encoding="utf-8") as log, redirect_stdout(log):
         progress(f"dagster instance {os.environ['DAGSTER_HOME']}; dbt output in {dbt_log}")
         result = job.execute_in_process(
-            instance=instance, raise_on_error=False, resources=build_resources(),
+            instance=instance, raise_on_error=False, resources=build_resources(wait_seconds),
             run_config={"loggers": {"progress": {}}})
     done = re.findall(r"Done\. PASS=\d+ WARN=\d+ ERROR=\d+ SKIP=\d+(?: NO-OP=\d+)? TOTAL=\d+", dbt_log.read_text(encoding="utf-8"))
     if done:
@@ -54,6 +55,15 @@ def run_refresh(progress: Callable[[str], None] = lambda msg: None) -> RefreshRe
             counts.update({k: v.value for k, v in mat.metadata.items() if isinstance(v.value, int)})
     if result.success:
         return RefreshResult(True, counts)
-    failure = next((e for e in result.all_events if e.is_step_failure), None)
-    error = failure.event_specific_data.error.message.strip() if failure and failure.event_specific_data.error else "unknown"
-    return RefreshResult(False, counts, failure.step_key if failure else None, error)
+    failure = next((e for e in result.all_events if e.is_failure and getattr(e.event_specific_data, "error", None)), None)
+    error = failure.event_specific_data.error if failure else None
+    message = _root_message(error) if error else "unknown error (see the Dagster run in the UI)"
+    return RefreshResult(False, counts, failure.step_key if failure else None, message,
+                         locked="another refresh is running" in message)
+
+
+def _root_message(error) -> str:
+    """The innermost error's message: what actually went wrong, not the wrapper's."""
+    while getattr(error, "cause", None) is not None:
+        error = error.cause
+    return error.message.strip().splitlines()[-1] if error.message.strip() else error.cls_name

@@ -224,10 +224,11 @@ def input_files(folder: Path) -> list[Path]:
                   if not p.name.startswith(".") and not p.name.endswith(SIDECAR_SUFFIX) and (p.is_file() or p.is_symlink()))
 
 
-def read_folders(folders: list[Path], known_hashes: dict[str, str] | None = None) -> Batch:
-    """Read every input file of the folders; same text twice is recorded as a duplicate."""
+def read_folders(folders: list[Path], known_ids: dict[str, str] | None = None) -> Batch:
+    """Read every input file of the folders. Files repeating one text are one article: the id the
+    warehouse already knows for that text (`known_ids`: content hash → article id), else the first file."""
     batch = Batch()
-    seen = dict(known_hashes or {})
+    found: list[Article] = []
     for folder in folders:
         for path in input_files(folder):
             if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES:
@@ -237,9 +238,18 @@ def read_folders(folders: list[Path], known_hashes: dict[str, str] | None = None
             for item in read_file(path, folder):
                 if isinstance(item, Quarantined):
                     batch.quarantined.append(item)
-                elif item.content_hash in seen and seen[item.content_hash] != item.article_id:
-                    batch.duplicates.append(Duplicate(item.source_path, seen[item.content_hash]))
                 else:
-                    seen[item.content_hash] = item.article_id
-                    batch.articles.append(item)
+                    found.append(item)
+    known_ids = known_ids or {}
+    canonical: dict[str, Article] = {}
+    for item in found:
+        current = canonical.get(item.content_hash)
+        if current is None or (item.article_id == known_ids.get(item.content_hash) != current.article_id):
+            canonical[item.content_hash] = item
+    for item in found:
+        keep = canonical[item.content_hash]
+        if item is keep:
+            batch.articles.append(item)
+        else:
+            batch.duplicates.append(Duplicate(item.source_path, keep.article_id))
     return batch

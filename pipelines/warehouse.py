@@ -181,6 +181,12 @@ def _rebuild_facts(conn: duckdb.DuckDBPyConnection, extractions: list[tuple[str,
         _insert(conn, table, data)
 
 
+def known_article_ids(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """content hash → article id of the articles already in the warehouse (ids stay stable across runs)."""
+    ensure_schema(conn)
+    return dict(conn.execute(f"select content_hash, article_id from {RAW_SCHEMA}.articles").fetchall())
+
+
 def previous_extractions(conn: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
     """article_id → (content_hash, extractor_version) of what is already extracted."""
     ensure_schema(conn)

@@ -1,13 +1,12 @@
 """The dbt project's models as Dagster assets; its sources are keyed to the raw assets."""
-import os
 from collections.abc import Mapping
 from typing import Any
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
-from dagster_duckdb import DuckDBResource
 
 from .project import dbt_project
+from .resources import Warehouse
 
 
 class Translator(DagsterDbtTranslator):
@@ -24,7 +23,15 @@ class Translator(DagsterDbtTranslator):
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=Translator())
-def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, duckdb: DuckDBResource):
-    # dbt's profiles.yml reads the same warehouse path the DuckDB resource writes to.
-    os.environ["DIPLOMACY_WAREHOUSE"] = duckdb.database
-    yield from dbt.cli(["build"], context=context).stream()
+def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
+    with warehouse.dbt_environment():
+        yield from dbt.cli(["build"], context=context).stream()
+
+
+@dg.asset(group_name="publish", deps=[warehouse_models], kinds={"duckdb"},
+          description="The live warehouse: this run's build, swapped in atomically once every model and test passed.")
+def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    warehouse.publish()
+    context.log.info(f"published {warehouse.live}")
+    return dg.MaterializeResult(metadata={"path": str(warehouse.live),
+                                          "bytes": warehouse.live.stat().st_size})

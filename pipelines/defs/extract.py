@@ -1,9 +1,9 @@
 """Extract: run the fact extractor over new or changed articles."""
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from ..extract import EXTRACTOR_VERSION, extract_article
 from ..warehouse import RAW_SCHEMA, land_facts, previous_extractions
+from .resources import Warehouse
 
 
 FACT_TABLES = {
@@ -21,8 +21,8 @@ FACT_TABLES = {
            *[dg.AssetSpec(key, deps=["raw_articles"], kinds={"duckdb"}, description=text)
              for key, text in FACT_TABLES.items()]],
 )
-def extract_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
-    with duckdb.get_connection() as conn:
+def extract_facts(context: dg.AssetExecutionContext, warehouse: Warehouse):
+    with warehouse.duckdb().get_connection() as conn:
         done = previous_extractions(conn)
         articles = conn.execute(
             f"select article_id, content_hash, text, cast(published_date as varchar) from {RAW_SCHEMA}.articles "

@@ -2,11 +2,11 @@
 from pathlib import Path
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from ..settings import articles_dir, inbox_dir
 from ..sources import read_folders
-from ..warehouse import land_batch
+from ..warehouse import known_article_ids, land_batch
+from .resources import Warehouse
 
 
 class IngestConfig(dg.Config):
@@ -23,11 +23,11 @@ class IngestConfig(dg.Config):
         dg.AssetSpec("raw_duplicates", kinds={"duckdb"}, description="Input files repeating an article already read."),
     ],
 )
-def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, duckdb: DuckDBResource):
+def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, warehouse: Warehouse):
     folders = [Path(config.articles_dir) if config.articles_dir else articles_dir(),
                Path(config.inbox_dir) if config.inbox_dir else inbox_dir()]
-    batch = read_folders(folders)
-    with duckdb.get_connection() as conn:
+    with warehouse.duckdb().get_connection() as conn:
+        batch = read_folders(folders, known_article_ids(conn))
         land_batch(conn, batch)
     for q in batch.quarantined:
         context.log.warning(f"quarantined {q.path}: {q.reason}")

@@ -1,9 +1,20 @@
-"""Resources: one DuckDB warehouse path feeds both the DuckDB resource and dbt's profiles.yml."""
+"""Resources. One warehouse setting feeds DuckDB and dbt; each run builds a private copy of the
+warehouse under a lock and publishes it with an atomic rename, so readers never see half a build."""
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
 import sys
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
+import dagster as dg
+import duckdb
 from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
+from pydantic import PrivateAttr
 
 from ..settings import warehouse_path
 from .project import dbt_project
@@ -11,9 +22,90 @@ from .project import dbt_project
 DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt"))
 
 
-def build_resources() -> dict:
+class RefreshLocked(dg.Failure):
+    """Another refresh holds the warehouse."""
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The warehouse a run writes: `database` is a private copy of the live file while the run lasts.
+
+    Setting up takes an exclusive lock (`<file>.lock`; the OS drops it if the process dies) and copies
+    the live file; `publish()` checkpoints the copy and renames it over the live file. Readers keep the
+    file they opened; the next query sees the new one. A killed run leaves the live file untouched.
+    """
+
+    path: str
+    wait_seconds: float = 0.0
+
+    _lock_file: object = PrivateAttr(default=None)
+    _build: Path | None = PrivateAttr(default=None)
+
+    @property
+    def live(self) -> Path:
+        return Path(self.path)
+
+    @property
+    def database(self) -> str:
+        if self._build is None:
+            raise RuntimeError("the warehouse resource is not set up")
+        return str(self._build)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self.live.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(self.live.with_name(self.live.name + ".lock"), "a+")
+        deadline = time.monotonic() + self.wait_seconds
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    lock.close()
+                    raise RefreshLocked(f"another refresh is running on {self.live}; try again when it has finished")
+                time.sleep(0.5)
+        self._lock_file = lock
+        for stale in self.live.parent.glob(self.live.name + ".build-*"):
+            stale.unlink(missing_ok=True)  # left by a run that was killed
+        self._build = self.live.with_name(f"{self.live.name}.build-{os.getpid()}")
+        if self.live.exists():
+            shutil.copyfile(self.live, self._build)
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._build is not None:
+            for leftover in (self._build, Path(str(self._build) + ".wal")):
+                leftover.unlink(missing_ok=True)
+        if self._lock_file is not None:
+            fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+            self._lock_file.close()
+
+    def duckdb(self) -> DuckDBResource:
+        """Dagster's DuckDB resource on this run's copy."""
+        return DuckDBResource(database=self.database)
+
+    @contextmanager
+    def dbt_environment(self):
+        """dbt's profiles.yml reads DIPLOMACY_WAREHOUSE: point it at this run's copy while dbt runs."""
+        previous = os.environ.get("DIPLOMACY_WAREHOUSE")
+        os.environ["DIPLOMACY_WAREHOUSE"] = self.database
+        try:
+            yield
+        finally:
+            if previous is None:
+                os.environ.pop("DIPLOMACY_WAREHOUSE", None)
+            else:
+                os.environ["DIPLOMACY_WAREHOUSE"] = previous
+
+    def publish(self) -> None:
+        """Make this run's copy the live warehouse, atomically."""
+        with duckdb.connect(self.database) as conn:
+            conn.execute("checkpoint")
+        os.replace(self.database, self.live)
+        self._build = None
+
+
+def build_resources(wait_seconds: float = 0.0) -> dict:
     """Resources bound to the warehouse path configured now (`DIPLOMACY_WAREHOUSE` or the default)."""
     return {
-        "duckdb": DuckDBResource(database=str(warehouse_path())),
+        "warehouse": Warehouse(path=str(warehouse_path()), wait_seconds=wait_seconds),
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE),
     }
