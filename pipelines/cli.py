@@ -48,6 +48,7 @@ def refresh(
     articles: Optional[Path] = typer.Option(None, help="Articles folder (default: $DIPLOMACY_ARTICLES, else seeds/)."),
     warehouse: Optional[Path] = typer.Option(None, help="DuckDB file (default: $DIPLOMACY_WAREHOUSE, else warehouse/diplomacy.duckdb)."),
     wait: float = typer.Option(0, help="Seconds to wait if another refresh is running (default: exit at once)."),
+    feed: list[str] = typer.Option([], help="RSS/Atom feed URL to fetch into the inbox first (repeatable)."),
 ) -> None:
     """Ingest the articles, extract facts and rebuild the warehouse — the same Dagster job the UI runs.
 
@@ -58,6 +59,15 @@ def refresh(
         err.print(f"[red]error:[/red] articles folder {articles} does not exist")
         raise typer.Exit(2)
     _ensure_manifest()
+    for url in feed:
+        from .feeds import FetchError, fetch_feed
+
+        try:
+            fetched = fetch_feed(url, settings.inbox_dir())
+        except FetchError as exc:
+            err.print(f"[red]feed error:[/red] {exc}")
+            raise typer.Exit(1)
+        err.print(f"feed {url}: {len(fetched.written)} items into {settings.inbox_dir()} ({fetched.failed} failed)")
     from .orchestration import run_refresh
 
     started = time.monotonic()

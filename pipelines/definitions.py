@@ -8,11 +8,13 @@ from .defs.ingest import ingest_articles
 from .defs.loggers import progress_logger
 from .defs.resources import build_resources
 from .defs.schedules import daily_refresh, refresh_job
+from .defs.sensors import inbox_sensor
 
 defs = dg.Definitions(
     assets=[ingest_articles, extract_facts, warehouse_models, published_warehouse],
     jobs=[refresh_job],
     schedules=[daily_refresh],
+    sensors=[inbox_sensor],
     resources=build_resources(),
     loggers={"console": colored_console_logger, "progress": progress_logger},
     # One process per run: the warehouse lock and the run's private copy live as long as the run.

@@ -206,7 +206,9 @@ def _json_articles(path: Path, text: str, encoding: str, size: int) -> list[Arti
             out.append(Quarantined(where, item.reason, encoding, size))
             continue
         if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
-            out.append(Quarantined(where, "JSON item without text", encoding, size))
+            reason = item.get("error") if isinstance(item, dict) and item.get("error") else "JSON item without text"
+            out.append(Quarantined(where + (f" ({item['url']})" if isinstance(item, dict) and item.get("url") else ""),
+                                   reason, encoding, size))
             continue
         item_id = str(item.get("id") or item.get("url") or f"{path.name}#{n}")
         try:
