@@ -255,6 +255,9 @@ def _find_persons(ann: Annotated) -> list[Person]:
             if forward and not (broke and tokens[j].text[:1] == "و"):
                 name_span = forward
         if name_span is None:
+            chained = [p for p in persons if p.end <= title.start() and title.start() - p.end <= 3 and p.titled]
+            if chained and not _has_break(text, chained[-1].end, title.start()) or chained and text[chained[-1].end:title.start()].strip() in ("", "،", ","):
+                continue  # a second title of the same person: "نائب رئيس مجلس الوزراء وزير شؤون الرئاسة"
             before = _take_name_before(ann, tokens, k, blocked)
             owner = person_at(*before) if before else None
             name_span = None if owner is not None and owner.titled else before
@@ -271,6 +274,9 @@ def _find_persons(ann: Annotated) -> list[Person]:
                 existing.role = role
                 existing.country = existing.country or country
                 existing.titled = True
+                if tokens[a].start < existing.start:  # "أنور بن محمد قرقاش" is more of the name than "قرقاش"
+                    existing.name, existing.name_norm = _quote(ann, tokens, a, b)
+                    existing.start = tokens[a].start
                 taken_until = max(span_end, existing.end)
                 continue
             name, name_norm = _quote(ann, tokens, a, b)

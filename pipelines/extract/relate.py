@@ -24,6 +24,10 @@ from .segment import BODY, HEADING, HEADLINE
 DUALS = re.compile(r"(?<!\w)(?:[وف]?(?:ل|ب)?(?:ال)?(?:بلدين|جانبين|طرفين|رييسين|وزيرين|دولتين|بلدان|جانبان|طرفان|رييسان|وزيران|شعبين)"
                    r"|رييسا|وزيرا|رييسي|وزيري)(?!\w)")
 BETWEEN = re.compile(r"(?<!\w)بين\s")
+DELEGATION_HEAD = re.compile(r"(?<!\w)[وف]?(?:تراس|يتراس|راس|تراسه|تراسها|برياسه)\s+(?:ال)?(?:جانب|وفد)")  # normalised: ترأس
+DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك"}
+INVITATION_WORDS = {"دعا", "دعت", "دعوه", "الدعوه", "دعوته", "نتطلع", "يتطلع"}
+ARRIVAL_VERBS = {"وصل", "وصلت", "يصل", "سيصل"}
 VERB_TRIGGERS = {"التقي", "التقت", "يلتقي", "سيلتقي", "اجتمع", "يجتمع", "سيجتمع", "استقبل", "استقبلت", "يستقبل", "سيستقبل",
                  "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", "وصل", "وصلت", "يصل", "سيصل", "بحث مع", "بحثا", "هاتفيا"}
 SPECIFICITY = {"talks": 0, "visit": 1, "conference": 2, "consultations": 3, "joint_commission": 3, "summit": 4,
@@ -218,67 +222,80 @@ class Relator:
         return merged
 
     def _classify(self, ann: Annotated, m: Mention, is_title: bool) -> str | None:
-        """'event', 'anaphor' or None (generic talk, hopes, invitations)."""
+        """'event', 'anaphor' or None (generic talk, hopes, invitations, standing practice)."""
+        if self._is_generic(ann, m):
+            return None
+        if self._is_anaphor(ann, m):
+            return "anaphor"
+        if _bare(m.word.split()[0]) in _rx()["anaphora_only"]:
+            return None  # "الحدث" that refers back to nothing
+        return "event" if is_title or self._is_anchored(ann, m) else None
+
+    def _is_generic(self, ann: Annotated, m: Mention) -> bool:
+        """Plural talk about meetings, invitations and hopes, regular practice: no meeting is reported."""
+        rx = _rx()
+        text = ann.text
+        if rx["plural"].search(text[m.head_start:m.end + 10]) and not any(
+                m.end <= d.start < m.end + 20 for d in ann.dates):
+            return True
+        before = [_bare(w) for w in _words_before(text, m.head_start, 3)]
+        leading = re.findall(r"\w+", text[self._stretch_start(ann, m):m.head_start])
+        if any(w in rx["non_event"] for w in before) or any(w in INVITATION_WORDS for w in leading):
+            return True
+        following = re.findall(r"\w+", text[m.end:self._clause_end(text, m.end)])[:8]
+        return any(w in rx["non_event"] for w in following)
+
+    def _is_anaphor(self, ann: Annotated, m: Mention) -> bool:
+        """"هذا اللقاء", "خلال الاجتماع": a definite mention that points back instead of naming an event."""
+        rx = _rx()
+        text = ann.text
+        before = [_bare(w) for w in _words_before(text, m.head_start, 2)]
+        after = _words_after(text, m.end, 1)
+        if any(w in DEMONSTRATIVES for w in before) or (after and after[0] in ("هذا", "هذه")):
+            return True
+        cued = any(w in rx["anaphora_cues"] for w in before)
+        if _bare(m.word.split()[0]) in rx["anaphora_only"]:
+            return cued
+        definite = _is_definite(m.word) or _is_definite(text[m.head_start:m.end])
+        names_someone = any(m.end <= c.start <= m.end + 3 for c in ann.countries) or (
+            re.match(r"\s*(?:بين|مع)\s", text[m.end:]) and any(m.end <= c.start <= m.end + 30 for c in ann.countries))
+        has_ordinal = m.type != "conference" and ordinal_after(text, m.head_start) is not None
+        return cued and definite and not has_ordinal and not names_someone
+
+    def _is_anchored(self, ann: Annotated, m: Mention) -> bool:
+        """Something makes the mention an actual event: a verb, a date, an ordinal, a venue, a counterpart."""
         rx = _rx()
         text = ann.text
         word = m.word
         bare = _bare(word.split()[0])
-        before2 = [_bare(w) for w in _words_before(text, m.head_start, 2)]
-        before4 = [_bare(w) for w in _words_before(text, m.head_start, 4)]
-        after3 = _words_after(text, m.end, 3)
-        clause_before = text[self._stretch_start(ann, m):m.head_start]
-        if rx["plural"].search(text[m.head_start:m.end + 10]) and not any(d.start >= m.end and d.start - m.end < 20 for d in ann.dates):
-            return None
-        if any(w in rx["non_event"] for w in before4[-3:]) or any(
-                w in ("دعا", "دعت", "دعوه", "الدعوه", "دعوته", "نتطلع", "يتطلع") for w in re.findall(r"\w+", clause_before)):
-            return None
-        after_clause = text[m.end:self._clause_end(text, m.end)]
-        if any(w in rx["non_event"] for w in re.findall(r"\w+", after_clause)[:8]):
-            return None
-        has_ordinal = ordinal_after(text, m.head_start) is not None and m.type != "conference"
-        demonstrative = any(w in ("هذا", "هذه", "ذلك", "تلك") for w in before2) or (after3[:1] and after3[0] in ("هذا", "هذه"))
-        definite = _is_definite(word) or _is_definite(text[m.head_start:m.end])
-        complement = any(c.start >= m.end and c.start - m.end <= 30 for c in ann.countries) and bool(
-            re.match(r"\s*(?:بين|مع)\s", text[m.end:])) or any(c.start >= m.end and c.start - m.end <= 3 for c in ann.countries)
-        if bare in rx["anaphora_only"] or word.strip() in rx["anaphora_only"]:
-            return "anaphor" if demonstrative or any(w in rx["anaphora_cues"] for w in before2) else None
-        if demonstrative or (definite and not has_ordinal and not complement
-                             and any(w in rx["anaphora_cues"] for w in before2)):
-            return "anaphor"
-        if is_title:
-            return "event"
-        if " مع" in word and len(word) > 12:  # "بحث الدكتور ... مع نائب رئيس الوزراء"
-            return "event" if any(m.start < p.start <= m.end + 5 and not p.counterpart or m.end - 5 <= p.start <= m.end + 5
-                                  for p in ann.persons) else None
+        if " مع" in word and len(word) > 12:  # "بحث الدكتور … مع نائب رئيس الوزراء": someone must be named
+            return any(m.start < p.start <= m.end + 5 and not p.counterpart or m.end - 5 <= p.start <= m.end + 5
+                       for p in ann.persons)
         if bare in VERB_TRIGGERS or word.strip() in VERB_TRIGGERS:
-            if bare.endswith("وصل") or bare in ("يصل", "سيصل", "وصلت"):
-                return "event" if any(p.start >= m.end and p.start - m.end < 40 for p in ann.persons) else None
-            return "event"
+            if bare in ARRIVAL_VERBS:  # "وصل" is also "reached" (trade reached…): someone must arrive
+                return any(0 <= p.start - m.end < 40 for p in ann.persons)
+            return True
         if m.type in ("phone_call", "video_call"):
-            return "event"
-        stretch = re.findall(r"\w+", text[self._stretch_start(ann, m):m.head_start])
-        if any(w in rx["holding"] for w in before4[-3:]) or has_ordinal or (stretch and _bare(stretch[0]) in rx["holding"]):
-            return "event"
-        if "هامش" in before2 or rx["future"].search(" ".join(after3)):
-            return "event"
-        if re.match(r"\s*(?:بين|مع)\s", text[m.end:]) or re.match(r"\S*(?:ه|ها|هما|هم)$", word.split()[-1]) and re.match(r"\s*مع\s", text[m.end:]):
-            return "event"
-        if m.type == "visit" and re.search(r"(?:الي|ل)\s*\S*", " ".join(after3)) and any(
-                (c.start >= m.end and c.start - m.end <= 60) for c in [*ann.countries, *ann.cities]):
-            return "event"
-        if any(m.end <= d.start <= m.end + 40 and (d.is_absolute or d.relative) for d in ann.dates):
-            return "event"
-        return None
+            return True
+        before = [_bare(w) for w in _words_before(text, m.head_start, 3)]
+        leading = re.findall(r"\w+", text[self._stretch_start(ann, m):m.head_start])
+        if any(w in rx["holding"] for w in before) or (leading and _bare(leading[0]) in rx["holding"]):
+            return True  # "عقد … اجتماعا", verb-first sentences ("تلقى الوزير … اتصالا")
+        if m.type != "conference" and ordinal_after(text, m.head_start) is not None:
+            return True
+        if "هامش" in before[-2:] or rx["future"].search(" ".join(_words_after(text, m.end, 3))):
+            return True
+        if re.match(r"\s*(?:بين|مع)\s", text[m.end:]):  # "اجتماع بين …", "محادثاته مع …"
+            return True
+        if m.type == "visit" and re.search(r"(?:الي|ل)\S*", " ".join(_words_after(text, m.end, 3))) and any(
+                0 <= c.start - m.end <= 60 for c in [*ann.countries, *ann.cities]):
+            return True  # "زيارة … إلى تركمانستان"
+        return any(m.end <= d.start <= m.end + 40 and (d.is_absolute or d.relative) for d in ann.dates)
 
     def _stretch_start(self, ann: Annotated, m: Mention) -> int:
         """Where the text leading to this mention begins: the previous mention's end, or the sentence start."""
         ends = [f.end for f in self._mentions_cache.get(id(ann), []) if f.end <= m.head_start]
         return max(ends) if ends else 0
-
-    @staticmethod
-    def _clause_start(text: str, pos: int) -> int:
-        cut = max(text.rfind("،", 0, pos), text.rfind(",", 0, pos), text.rfind(":", 0, pos))
-        return cut + 1 if cut >= 0 else 0
 
     @staticmethod
     def _clause_end(text: str, pos: int) -> int:
@@ -323,6 +340,8 @@ class Relator:
         return found
 
     def _resolve_persons(self, ann: Annotated, start: int, end: int, countries: set[str]) -> list[dict]:
+        """Participants named in a span: titles, counterparts ("نظيره"), groups ("وزيرا خارجية البلدين"),
+        people known from earlier in the article; short names take the full name they were given before."""
         out: list[dict] = []
         last_role = None
         for p in ann.persons:
@@ -337,26 +356,34 @@ class Relator:
                 group = p.plural_countries or (tuple(sorted(countries)) if len(countries) == 2 else ())
                 out.extend({"name_ar": None, "role": p.role, "country": c} for c in group)
                 continue
-            country = p.country
-            if country is None and p.name_norm:
-                known = self._known_person(p.name_norm)
-                country = known.country if known else None
-            out.append({"name_ar": p.name, "role": p.role, "country": country})
-        return out
+            name, country = p.name, p.country
+            known = self._known_person(p.name_norm) if p.name_norm else None
+            if known is not None:
+                country = country or known.country
+                if known.name_norm != p.name_norm and known.country == country:
+                    name = known.name
+            elif name is None and country:
+                name = self._only_known(p.role, country)
+            out.append({"name_ar": name, "role": p.role, "country": country})
+        return _without_unnamed_repeats(out)
+
+    def _only_known(self, role: str, country: str) -> str | None:
+        """The name of the one person the article already named with this role and country, if exactly one."""
+        names = {p.name for p in self.known_persons.values() if p.role == role and p.country == country and p.name}
+        return names.pop() if len(names) == 1 else None
 
     def _known_person(self, name_norm: str) -> Person | None:
-        if name_norm in self.known_persons:
-            return self.known_persons[name_norm]
+        """The person of the article this name (or part of a name) refers to; the latest one on ties."""
         words = set(name_norm.split())
-        for key, person in self.known_persons.items():
-            if words and words <= set(key.split()):
-                return person
-        return None
+        fuller = [(len(key.split()), order, person) for order, (key, person) in enumerate(self.known_persons.items())
+                  if words and words <= set(key.split())]
+        return max(fuller, key=lambda t: t[:2])[2] if fuller else None
 
     def _remember_persons(self, ann: Annotated) -> None:
         for p in ann.persons:
             if p.name_norm and p.country:
-                self.known_persons.setdefault(p.name_norm, p)
+                self.known_persons.pop(p.name_norm, None)
+                self.known_persons[p.name_norm] = p  # insertion order = latest mention last
 
     def _person_countries(self, ann: Annotated, start: int, end: int) -> set[str]:
         """Countries of known people named (by part of their name) inside a span."""
@@ -457,9 +484,13 @@ class Relator:
         mentions = self._mentions(ann)
         classified = [(m, self._classify(ann, m, is_title=False)) for m in mentions]
         classified = [(m, c) for m, c in classified if c]
+        if not classified and self.meetings and DELEGATION_HEAD.search(text):
+            last = self.meetings[-1]  # "ترأس الجانب العراقي وكيل وزارة الخارجية …"
+            _add_participants(last, self._resolve_persons(ann, 0, len(text), last.countries))
         events = [m for m, _ in classified]
         clauses = dict(zip((id(m) for m in events), self._clauses(ann, events)))
         previous_subject: set[str] = set()
+        previous_people: list[dict] = []
         sentence_frames: list[MeetingFrame] = []
         for m, how in classified:
             start, end = clauses[id(m)]
@@ -479,21 +510,22 @@ class Relator:
             if mm:
                 subject_end = min(subject_end, start + mm.start()) if m.start > start + 3 else start + mm.start()
             previous_subject = self._countries_in(ann, start, subject_end) | self._person_countries(ann, start, subject_end)
-            when, _ = self._date_for(ann, start, self._cut(text, start, end, m.end) if False else self._reporting_end(text, start, end), m.start)
+            when, _ = self._date_for(ann, start, self._reporting_end(text, start, end), m.start)
             city, where = self._location(ann, start, cut, m)
-            rnd = ordinal_after(text, m.head_start) if m.type != "talks" or m.head_start < m.start else ordinal_after(text, m.head_start)
+            rnd = ordinal_after(text, m.head_start)
             status = self._status(ann, m, start, end, when)
-            participants = self._resolve_persons(ann, start, cut, countries)
+            participants = self._resolve_persons(ann, start, self._reporting_end(text, start, end), countries)
+            if re.match(r"[\s،,]*و", text[start:m.end]) and not any(start <= p.start < m.start for p in ann.persons):
+                participants = previous_people + participants  # "… بزيارة …، والتقى مع …": the same subject
+            previous_people = self._resolve_persons(ann, start, subject_end, countries)
             s, e = ann.sentence.norm.span_to_original(start, cut)
             evidence = ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start].strip(" ،,.:-–")
             s += len(ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start]) - len(
                 ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start].lstrip(" ،,.:-–"))
             frame = MeetingFrame(m.type, status, when, set(countries), set(countries),
                                  {o.code for o in ann.organizations if start <= o.start < cut}, city,
-                                 where or (None if not city else None), participants, rnd, evidence, s, s + len(evidence),
+                                 where, participants, rnd, evidence, s, s + len(evidence),
                                  ann.sentence.index, person_names={p["name_ar"] for p in participants if p["name_ar"]})
-            if city and not frame.location_country:
-                frame.location_country = where
             if not frame.location_city and not frame.location_country and self.dateline_city and status == "held" \
                     and when and when == self.published:
                 frame.location_city, frame.location_country = self.dateline_city  # "عشق آباد، 15 يناير (…) – استقبل … اليوم"
@@ -582,7 +614,8 @@ class Relator:
 
     # ---- agreements -----------------------------------------------------------------
     def _main_meeting(self) -> MeetingFrame | None:
-        held = [f for f in self.meetings if f.status == "held" and not f.from_headline or f.status == "held"]
+        """The article's first-reported held meeting: the event its documents were signed at."""
+        held = [f for f in self.meetings if f.status == "held"]
         return min(held, key=lambda f: f.sentence) if held else None
 
     def _agreement_mentions(self, ann: Annotated) -> list[tuple[str, int, int, str]]:
@@ -747,6 +780,13 @@ def _date_compatible(a: str, b: str) -> bool:
     return a[:n] == b[:n]
 
 
+def _without_unnamed_repeats(people: list[dict]) -> list[dict]:
+    """Drop an unnamed participant when a named one holds the same role (and country, if it has one)."""
+    named = [p for p in people if p["name_ar"]]
+    return [p for p in people if p["name_ar"] or not any(
+        q["role"] == p["role"] and (p["country"] is None or q["country"] == p["country"]) for q in named)]
+
+
 def _add_participants(frame: MeetingFrame, people: list[dict]) -> None:
     for p in people:
         same = next((q for q in frame.participants if p["name_ar"] and q["name_ar"] and (
@@ -761,3 +801,4 @@ def _add_participants(frame: MeetingFrame, people: list[dict]) -> None:
         frame.participants.append(p)
         if p["name_ar"]:
             frame.person_names.add(p["name_ar"])
+    frame.participants[:] = _without_unnamed_repeats(frame.participants)
