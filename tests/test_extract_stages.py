@@ -209,3 +209,24 @@ def test_sectors_from_the_lexicon_not_from_names_or_organisations():
     out = facts("بحث السفير بحر العلوم مع ممثل منظمة الأمن والتعاون في أوروبا التعاون في مجال الأمن الغذائي "
                 "والسياحة والتعليم والاستثمار.")
     assert out["sectors"] == ["agriculture", "education", "investment", "tourism"]
+
+
+def test_last_and_next_weekday():
+    reference = date(2025, 2, 3)  # a Monday
+    (last,) = find_dates(norm("الخميس الماضي"))
+    (following,) = find_dates(norm("يوم الأحد المقبل"))
+    assert resolve(last, reference) == "2025-01-30" and resolve(following, reference) == "2025-02-09"
+
+
+def test_session_of_an_organisation_is_a_conference():
+    out = facts("شارك وزير الخارجية التركمانستاني رشيد ميريدوف في الاجتماع الوزاري لمنظمة التعاون الإسلامي الذي عقد "
+                "يوم 3 مارس 2024.")
+    (meeting,) = out["meetings"]
+    assert (meeting["type"], meeting["organizations"], meeting["countries"]) == ("conference", ["OIC"], ["TKM"])
+
+
+def test_the_round_a_body_gives_its_own_session():
+    out = facts("عقدت اللجنة الحكومية المشتركة للتعاون الاقتصادي بين تركمانستان وروسيا اجتماعها العاشر في موسكو "
+                "يوم 12 سبتمبر 2024.")
+    (meeting,) = out["meetings"]
+    assert (meeting["type"], meeting["round"], meeting["location_city"]) == ("joint_commission", 10, "Moscow")

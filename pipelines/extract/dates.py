@@ -39,7 +39,7 @@ class DateMention:
     def precision(self) -> str:
         if self.relative and self.relative.startswith("month_"):
             return "month"
-        if self.day is not None or self.relative in ("today", "yesterday", "tomorrow", "weekday"):
+        if self.day is not None or self.relative in ("today", "yesterday", "tomorrow", "weekday", "next_weekday"):
             return "day"
         if self.month is not None:
             return "month"
@@ -68,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "year": re.compile(r"(?<!\w)(?P<pre>(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه)\s+)?(?:عام|سنه|العام)\s+(?P<year>\d{4})(?!\d)"),
         "year_rel": re.compile(rf"(?<!\w)(?:العام|السنه)\s+(?P<yrel>{rel})"),
         "month_rel": re.compile(rf"(?<!\w)الشهر\s+(?P<mrel>{rel})"),
-        "today": re.compile(rf"(?<!\w)(?:(?P<word>اليوم|امس|البارحه|غدا)(?!\s+(?:الدولي|الوطني|العالمي))(?:\s*\(?\s*(?P<wd1>{wd})\s*\)?)?|(?:يوم\s+)(?P<wd2>{wd}))(?!\w)"),
+        "today": re.compile(rf"(?<!\w)(?:(?P<word>اليوم|امس|البارحه|غدا)(?!\s+(?:الدولي|الوطني|العالمي))(?:\s*\(?\s*(?P<wd1>{wd})\s*\)?)?|(?:يوم\s+)(?P<wd2>{wd})|(?:يوم\s+)?(?P<wd3>{wd})\s+(?P<wdrel>الماضي|المقبل|القادم))(?!\w)"),
     }
 
 
@@ -134,12 +134,14 @@ def find_dates(text: str) -> list[DateMention]:
         add(DateMention(m.start(), m.end(), relative="month_" + _RELATIVE_WORDS[m.group("mrel")], text=m.group()))
     for m in p["today"].finditer(text):
         word = m.group("word")
-        wd = m.group("wd1") or m.group("wd2")
+        wd = m.group("wd1") or m.group("wd2") or m.group("wd3")
         # "اليوم الجمعة 10 يونيو 2022": the explicit date that follows says it all.
         after = text[m.end():m.end() + 4]
         if re.match(r"\s*\(?\s*\d", after) and any(f.start >= m.end() and f.start - m.end() <= 4 for f in found):
             continue
         kind = {"اليوم": "today", "امس": "yesterday", "البارحه": "yesterday", "غدا": "tomorrow"}.get(word or "", "weekday")
+        if m.group("wdrel") in ("المقبل", "القادم"):
+            kind = "next_weekday"
         add(DateMention(m.start(), m.end(), relative=kind, weekday=WEEKDAYS.get(wd) if wd else None, text=m.group()))
     return sorted((f for f in found if f.relative != "hijri_with_gregorian"), key=lambda f: f.start)
 
@@ -154,9 +156,12 @@ def resolve(mention: DateMention, reference: date | None) -> str | None:
         shift = {PAST: -1, FUTURE: 1, CURRENT: 0}[rel[6:]]
         months = reference.year * 12 + reference.month - 1 + shift
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
-    if rel in ("today", "yesterday", "tomorrow", "weekday"):
+    if rel in ("today", "yesterday", "tomorrow", "weekday", "next_weekday"):
         if reference is None:
             return None
+        if rel == "next_weekday":
+            ahead = (mention.weekday - reference.weekday()) % 7 or 7
+            return (reference + timedelta(days=ahead)).isoformat()
         if rel == "weekday" and mention.weekday is not None:
             back = (reference.weekday() - mention.weekday) % 7
             return (reference - timedelta(days=back)).isoformat()

@@ -214,6 +214,9 @@ class Relator:
             if head:
                 f.head_start = head.start()
             after = text[f.end:f.end + 40]
+            if f.type == "talks" and (re.match(r"\s*(?:الوزاري|الموسع|رفيع المستوي)?\s*$", after[:12]) and "الوزاري" in after[:12]
+                                      or any(0 <= o.start - f.end <= 25 for o in ann.organizations)):
+                f.type = "conference"  # "الاجتماع الوزاري لمنظمة التعاون الإسلامي": a session of an organisation
             if f.type in ("talks", "consultations", "conference") and (
                     rx["summit"].search(text[f.start:f.end]) or rx["summit"].match(after.strip())
                     or rx["summit"].search(" ".join(_words_after(text, f.end, 4)))):
@@ -512,7 +515,7 @@ class Relator:
             previous_subject = self._countries_in(ann, start, subject_end) | self._person_countries(ann, start, subject_end)
             when, _ = self._date_for(ann, start, self._reporting_end(text, start, end), m.start)
             city, where = self._location(ann, start, cut, m)
-            rnd = ordinal_after(text, m.head_start)
+            rnd = ordinal_after(text, m.head_start) or self._own_round(text, start, end)
             status = self._status(ann, m, start, end, when)
             participants = self._resolve_persons(ann, start, self._reporting_end(text, start, end), countries)
             if re.match(r"[\s،,]*و", text[start:m.end]) and not any(start <= p.start < m.start for p in ann.persons):
@@ -539,6 +542,12 @@ class Relator:
             else:
                 self.meetings.append(frame)
                 sentence_frames.append(frame)
+
+    @staticmethod
+    def _own_round(text: str, start: int, end: int) -> int | None:
+        """"عقدت اللجنة … اجتماعها العاشر": the ordinal of the body's own session."""
+        m = re.search(r"(?<!\w)(?:اجتماعها|اجتماعه|دورتها|دورته|جولتها|جولته|جلستها|جلسته)(?!\w)", text[start:end])
+        return ordinal_after(text, start + m.start()) if m else None
 
     def _reporting_end(self, text: str, start: int, end: int) -> int:
         m = _rx()["reporting_cut"].search(text, start, end)
