@@ -70,3 +70,26 @@ def test_summary_and_quarantine_commands(seeds_warehouse):
 def test_extract_summary_is_readable_for_a_person():
     out = cli("extract", str(ROOT / "seeds" / "001_079d5c1b2b9b6042.txt")).stdout
     assert "consultations" in out and "memorandum_of_understanding" in out and "«" in out
+
+
+def test_dbt_docs_generate_works(seeds_warehouse, tmp_path):
+    import json
+    import shutil
+    import subprocess
+
+    from conftest import BIN
+
+    copy = tmp_path / "docs.duckdb"
+    shutil.copyfile(seeds_warehouse, copy)
+    env = {**__import__("os").environ, "DIPLOMACY_WAREHOUSE": str(copy), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    subprocess.run([str(BIN / "dbt"), "docs", "generate", "--quiet", "--profiles-dir", ".", "--project-dir", ".",
+                    "--target-path", str(tmp_path / "target")], cwd=ROOT / "dbt_project", env=env, check=True)
+    catalog = json.loads((tmp_path / "target" / "catalog.json").read_text(encoding="utf-8"))
+    assert "model.diplomacy.fct_meetings" in catalog["nodes"]
+    manifest = json.loads((tmp_path / "target" / "manifest.json").read_text(encoding="utf-8"))
+    models = {k: n for k, n in manifest["nodes"].items() if n["resource_type"] == "model"}
+    undocumented = [(n["name"], column) for k, n in models.items()
+                    for column in catalog["nodes"][k]["columns"]
+                    if not n["columns"].get(column, {}).get("description")]
+    assert undocumented == []  # every model's every column is described
+    assert all(n["description"] for n in models.values())
