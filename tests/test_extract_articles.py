@@ -67,3 +67,24 @@ def test_hijri_dated_gulf_meeting():
               "استعراض العلاقات الثنائية.")
     (meeting,) = out["meetings"]
     assert (meeting["countries"], meeting["date"], meeting["location_city"]) == (["SAU", "TKM"], "2024-02-17", "Riyadh")
+
+
+def test_interviews_are_not_meetings_but_trilateral_meetings_are():
+    assert run("وقال وزير الخارجية التركمانستاني في لقاء مع قناة روسيا اليوم إن بلاده تدعم الحوار.")["meetings"] == []
+    (meeting,) = run("وعقد الرئيس التركمانستاني اجتماعا ثلاثيا مع رئيسي أذربيجان وتركيا في مدينة أوازا.")["meetings"]
+    assert (meeting["countries"], meeting["location_city"]) == (["AZE", "TKM", "TUR"], "Awaza")
+
+
+def test_planned_visit_on_an_ordinal_day_of_the_current_month():
+    (visit,) = run("وسيزور الرئيس الكازاخستاني عشق آباد في الخامس عشر من الشهر الجاري.", published="2024-03-05")["meetings"]
+    assert (visit["status"], visit["date"], visit["countries"]) == ("planned", "2024-03-15", ["KAZ", "TKM"])
+
+
+def test_ratified_agreement_signed_earlier_is_referenced_with_its_year():
+    (agreement,) = run("صادق البرلمان التركمانستاني على اتفاقية التعاون العسكري مع روسيا الموقعة في عام 2022.")["agreements"]
+    assert (agreement["status"], agreement["date"], agreement["parties"]) == ("referenced", "2022", ["RUS", "TKM"])
+
+
+def test_phone_talks():
+    (call,) = run("أجرى وزير الخارجية التركمانستاني رشيد ميريدوف مباحثات هاتفية مع نظيره السعودي الأمير فيصل بن فرحان.")["meetings"]
+    assert (call["type"], call["countries"]) == ("phone_call", ["SAU", "TKM"])

@@ -39,7 +39,8 @@ class DateMention:
     def precision(self) -> str:
         if self.relative and self.relative.startswith("month_"):
             return "month"
-        if self.day is not None or self.relative in ("today", "yesterday", "tomorrow", "weekday", "next_weekday"):
+        if self.day is not None or self.relative in ("today", "yesterday", "tomorrow", "weekday", "next_weekday",
+                                                      "day_of_current_month"):
             return "day"
         if self.month is not None:
             return "month"
@@ -68,8 +69,20 @@ def _patterns() -> dict[str, re.Pattern]:
         "year": re.compile(r"(?<!\w)(?P<pre>(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه)\s+)?(?:عام|سنه|العام)\s+(?P<year>\d{4})(?!\d)"),
         "year_rel": re.compile(rf"(?<!\w)(?:العام|السنه)\s+(?P<yrel>{rel})"),
         "month_rel": re.compile(rf"(?<!\w)الشهر\s+(?P<mrel>{rel})"),
+        "ordinal_day": re.compile(rf"(?<!\w)(?P<ord>(?:ال\w+)(?:\s+(?:عشر|والعشرين|والعشرون|والثلاثين))?)\s+من\s+"
+                                  rf"(?:الشهر\s+(?P<cur>الجاري|الحالي)|(?:شهر\s+)?(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?)"),
         "today": re.compile(rf"(?<!\w)(?:(?P<word>اليوم|امس|البارحه|غدا)(?!\s+(?:الدولي|الوطني|العالمي))(?:\s*\(?\s*(?P<wd1>{wd})\s*\)?)?|(?:يوم\s+)?(?P<wd3>{wd})\s+(?P<wdrel>الماضي|المقبل|القادم)|(?:يوم\s+)(?P<wd2>{wd}))(?!\w)"),
     }
+
+
+def _ordinal_day(words: str) -> int | None:
+    """"الخامس عشر" → 15; feminine and compound forms from the ordinal lexicon."""
+    lex = load()
+    value = lex.ordinals.get(words) or lex.ordinals.get(words.replace(" عشر", " عشره"))
+    if value is None and words.endswith(" عشر"):
+        unit = lex.ordinals.get(words[:-4])
+        value = 10 + unit if unit and unit < 10 else None
+    return value if value and 1 <= value <= 31 else None
 
 
 def _valid(y: int | None, m: int | None, d: int | None) -> bool:
@@ -130,6 +143,17 @@ def find_dates(text: str) -> list[DateMention]:
     for m in p["year_rel"].finditer(text):
         add(DateMention(m.start(), m.end(), year_shift={PAST: -1, FUTURE: 1, CURRENT: 0}[_RELATIVE_WORDS[m.group("yrel")]],
                         text=m.group()))
+    for m in p["ordinal_day"].finditer(text):  # "في الخامس عشر من الشهر الجاري"
+        day = _ordinal_day(m.group("ord"))
+        if day is None:
+            continue
+        if m.group("cur"):
+            add(DateMention(m.start(), m.end(), day=day, relative="day_of_current_month", text=m.group()))
+        else:
+            year = int(m.group("year")) if m.group("year") else None
+            month = lex.months[m.group("month")][0]
+            if _valid(year, month, day):
+                add(DateMention(m.start(), m.end(), year, month, day, text=m.group()))
     for m in p["month_rel"].finditer(text):
         add(DateMention(m.start(), m.end(), relative="month_" + _RELATIVE_WORDS[m.group("mrel")], text=m.group()))
     for m in p["today"].finditer(text):
@@ -150,6 +174,8 @@ def resolve(mention: DateMention, reference: date | None) -> str | None:
     """`YYYY-MM-DD`, `YYYY-MM` or `YYYY` for a mention, or None when it cannot be known."""
     y, m, d = mention.year, mention.month, mention.day
     rel = mention.relative
+    if rel == "day_of_current_month":
+        return f"{reference.year:04d}-{reference.month:02d}-{d:02d}" if reference and _valid(reference.year, reference.month, d) else None
     if rel and rel.startswith("month_"):
         if reference is None:
             return None

@@ -28,7 +28,7 @@ DELEGATION_HEAD = re.compile(r"(?<!\w)[وف]?(?:تراس|يتراس|راس|تر�
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك"}
 INVITATION_WORDS = {"دعا", "دعت", "دعوه", "الدعوه", "دعوته", "نتطلع", "يتطلع"}
 ARRIVAL_VERBS = {"وصل", "وصلت", "يصل", "سيصل"}
-VERB_TRIGGERS = {"التقي", "التقت", "يلتقي", "سيلتقي", "اجتمع", "يجتمع", "سيجتمع", "استقبل", "استقبلت", "يستقبل", "سيستقبل",
+VERB_TRIGGERS = {"التقي", "التقت", "التقيا", "التقوا", "يلتقيان", "سيلتقيان", "اجتمعا", "اجتمعوا", "تباحثا", "يلتقي", "سيلتقي", "اجتمع", "يجتمع", "سيجتمع", "استقبل", "استقبلت", "يستقبل", "سيستقبل",
                  "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", "وصل", "وصلت", "يصل", "سيصل", "بحث مع", "بحثا", "هاتفيا"}
 SPECIFICITY = {"talks": 0, "visit": 1, "conference": 2, "consultations": 3, "joint_commission": 3, "summit": 4,
                "phone_call": 4, "video_call": 4}
@@ -146,7 +146,9 @@ def _words_after(text: str, pos: int, n: int) -> list[str]:
 
 
 def _bare(word: str) -> str:
-    return re.sub(r"^(?:[وف]?(?:[بلك]|لل)?)", "", word) if len(word) > 4 else word
+    """The word without leading conjunction and preposition (و ف ب ل ك لل), when three letters remain."""
+    stripped = re.sub(r"^(?:[وف]?(?:[بلك]|لل)?)", "", word)
+    return stripped if len(stripped) >= 3 else word
 
 
 def _is_definite(word: str) -> bool:
@@ -668,7 +670,7 @@ class Relator:
                 r"\s*(?:الموقع|الثنايي|المشترك)?\s*(?:بين (?:الجانبين|البلدين|الطرفين))?\s*$", text[e:title_end])
             before = " ".join(_words_before(text, s, 12))
             own = rx["own_date"].search(text, title_end, min(len(text), title_end + 20))
-            own_date = next((d for d in ann.dates if own and own.end() <= d.start <= own.end() + 3), None)
+            own_date = next((d for d in ann.dates if own and own.start() <= d.start <= own.end() + 3), None)
             status = None
             if own_date and own_date.is_absolute:
                 status = "referenced"
