@@ -181,6 +181,14 @@ def _rebuild_facts(conn: duckdb.DuckDBPyConnection, extractions: list[tuple[str,
         _insert(conn, table, data)
 
 
+def quarantine_failures(conn: duckdb.DuckDBPyConnection, failures: list[tuple[str, str]]) -> None:
+    """Record articles the extractor could not read (article id, reason) in the quarantine table."""
+    at = now()
+    with transaction(conn):
+        _insert(conn, "quarantine", [(f"{RAW_SCHEMA}.articles/{article_id}", reason, None, None, at)
+                                     for article_id, reason in failures])
+
+
 def known_article_ids(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """content hash → article id of the articles already in the warehouse (ids stay stable across runs)."""
     ensure_schema(conn)

@@ -2,7 +2,7 @@
 import dagster as dg
 
 from ..extract import EXTRACTOR_VERSION, extract_article
-from ..warehouse import RAW_SCHEMA, land_facts, previous_extractions
+from ..warehouse import RAW_SCHEMA, land_facts, previous_extractions, quarantine_failures
 from .resources import Warehouse
 
 
@@ -35,12 +35,18 @@ def extract_facts(context: dg.AssetExecutionContext, warehouse: Warehouse):
                 continue
             counts["re_extracted" if previous else "new"] += 1
             todo.append((article_id, digest, text, published))
-        extractions = []
+        extractions, failures = [], []
         for n, (article_id, digest, text, published) in enumerate(todo, 1):
-            extractions.append((article_id, digest, extract_article(text, article_id, published)))
+            try:
+                extractions.append((article_id, digest, extract_article(text, article_id, published)))
+            except Exception as exc:  # one bad article must not stop the run: it is quarantined instead
+                context.log.error(f"extraction failed for {article_id}: {exc!r}")
+                failures.append((article_id, f"extraction failed: {exc!r}"))
             if n % 50 == 0 or n == len(todo):
                 context.log.info(f"extracted {n}/{len(todo)} articles")
         land_facts(conn, extractions)
+        quarantine_failures(conn, failures)
+        counts["failed"] = len(failures)
         totals = {t: conn.execute(f"select count(*) from {RAW_SCHEMA}.{t}").fetchone()[0]
                   for t in ("meetings", "agreements", "article_sectors")}
     context.log.info(f"extraction: {counts}; facts now {totals}")
