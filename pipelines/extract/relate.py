@@ -24,6 +24,8 @@ from .segment import BODY, HEADING, HEADLINE
 DUALS = re.compile(r"(?<!\w)(?:[وف]?(?:ل|ب)?(?:ال)?(?:بلدين|جانبين|طرفين|رييسين|وزيرين|دولتين|بلدان|جانبان|طرفان|رييسان|وزيران|شعبين)"
                    r"|رييسا|وزيرا|رييسي|وزيري)(?!\w)")
 BETWEEN = re.compile(r"(?<!\w)بين\s")
+HOSTED_TYPES = {"visit", "summit", "conference"}  # the host of these takes part; a venue of talks need not
+VENUE_BEFORE = re.compile(r"(?:(?<!\w)(?:في|الي)\s+|(?<!\w)[وف]?(?:بال|في ال|ال)?(?:عاصمه|مدينه)\s+(?:\w+\s+)?)$")
 DELEGATION_HEAD = re.compile(r"(?<!\w)[وف]?(?:تراس|يتراس|راس|تراسه|تراسها|برياسه)\s+(?:ال)?(?:جانب|وفد)")  # normalised: ترأس
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك"}
 INVITATION_WORDS = {"دعا", "دعت", "دعوه", "الدعوه", "دعوته", "نتطلع", "يتطلع"}
@@ -332,10 +334,12 @@ class Relator:
                 end = min(end, m.start())
         return end
 
-    def _countries_in(self, ann: Annotated, start: int, end: int) -> set[str]:
+    def _countries_in(self, ann: Annotated, start: int, end: int, venues_count: bool = True) -> set[str]:
+        """States named in a span: names, nationality adjectives, capitals, leaders, people's countries.
+        With `venues_count=False` a capital named only as the place ("في موسكو") is not a participant."""
         found = set()
         for c in ann.countries:
-            if start <= c.start < end:
+            if start <= c.start < end and (venues_count or not _is_venue(ann.text, c.start, c.kind)):
                 found.update(c.iso3)
         for p in ann.persons:
             if start <= p.start < end:
@@ -423,8 +427,10 @@ class Relator:
         elif not cities:
             cities = [c for c in ann.cities if c.start >= m.end and c.start < self._reporting_end(text, m.end, len(text))]
         if cities:
-            after = [c for c in cities if c.start >= m.start] or cities
-            return after[0].city, after[0].iso3
+            placed = [c for c in cities if c.start >= m.start] or [
+                c for c in cities if _is_venue(text, c.start, "capital")]  # "الدوحة – أجرى", "في بغداد، استقبل"
+            if placed:
+                return placed[0].city, placed[0].iso3
         if self.dateline_city and re.search(r"(?<!\w)هنا(?!\w)", text[start:end]):
             return self.dateline_city
         for c in ann.countries:
@@ -500,7 +506,8 @@ class Relator:
         for m, how in classified:
             start, end = clauses[id(m)]
             cut = self._cut(text, start, end, m.end)
-            countries = self._countries_in(ann, start, cut) | self._person_countries(ann, start, cut)
+            countries = self._countries_in(ann, start, cut, venues_count=m.type in HOSTED_TYPES) \
+                | self._person_countries(ann, start, cut)
             if DUALS.search(text[start:cut]) and len(countries) < 2 and len(self.salient) >= 2:
                 countries |= self.salient
             if how == "anaphor":
@@ -766,6 +773,18 @@ class Relator:
                     frame.sectors and frame.sectors == other.sectors):
                 return other
         return None
+
+
+def _is_venue(text: str, start: int, kind: str) -> bool:
+    """A capital named as the place of the event ("في موسكو", "ببغداد", "في العاصمة الروسية موسكو")."""
+    if kind != "capital":
+        return False
+    token = re.match(r"\w+", text[start:])
+    if token and token.group().startswith(("ب", "وب")) and not token.group().startswith("بكين"):
+        return True
+    if not text[:start].strip() and re.match(r"[\w\s]*?\s*[،,]?\s*[–—-]", text[start:start + 30]):
+        return True  # a dateline: "الدوحة – أجرى أمير دولة قطر …"
+    return bool(VENUE_BEFORE.search(text[max(0, start - 30):start]))
 
 
 def _joinable(gap: str) -> bool:
