@@ -230,3 +230,10 @@ def test_the_round_a_body_gives_its_own_session():
                 "يوم 12 سبتمبر 2024.")
     (meeting,) = out["meetings"]
     assert (meeting["type"], meeting["round"], meeting["location_city"]) == ("joint_commission", 10, "Moscow")
+
+
+def test_a_third_country_venue_is_not_a_participant():
+    out = facts("التقى وزير الخارجية التركمانستاني رشيد ميريدوف نظيره الأذربيجاني في موسكو على هامش اجتماع رابطة "
+                "الدول المستقلة.")
+    talks = next(m for m in out["meetings"] if m["type"] == "talks")
+    assert (talks["countries"], talks["location_city"], talks["location_country"]) == (["AZE", "TKM"], "Moscow", "RUS")

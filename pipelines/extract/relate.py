@@ -50,6 +50,14 @@ class Mention:
 
 
 @dataclass
+class _Subject:
+    """Who acts in a clause, for a following "، و<verb> …" clause that leaves it unsaid."""
+
+    countries: set[str]
+    people: list[dict]
+
+
+@dataclass
 class MeetingFrame:
     type: str
     status: str
@@ -492,65 +500,73 @@ class Relator:
 
     def _relate_meetings(self, ann: Annotated) -> None:
         text = ann.text
-        mentions = self._mentions(ann)
-        classified = [(m, self._classify(ann, m, is_title=False)) for m in mentions]
-        classified = [(m, c) for m, c in classified if c]
+        classified = [(m, how) for m in self._mentions(ann) if (how := self._classify(ann, m, is_title=False))]
         if not classified and self.meetings and DELEGATION_HEAD.search(text):
             last = self.meetings[-1]  # "ترأس الجانب العراقي وكيل وزارة الخارجية …"
             _add_participants(last, self._resolve_persons(ann, 0, len(text), last.countries))
-        events = [m for m, _ in classified]
-        clauses = dict(zip((id(m) for m in events), self._clauses(ann, events)))
-        previous_subject: set[str] = set()
-        previous_people: list[dict] = []
+        clauses = self._clauses(ann, [m for m, _ in classified])
+        subject = _Subject(set(), [])
         sentence_frames: list[MeetingFrame] = []
-        for m, how in classified:
-            start, end = clauses[id(m)]
-            cut = self._cut(text, start, end, m.end)
-            countries = self._countries_in(ann, start, cut, venues_count=m.type in HOSTED_TYPES) \
-                | self._person_countries(ann, start, cut)
-            if DUALS.search(text[start:cut]) and len(countries) < 2 and len(self.salient) >= 2:
-                countries |= self.salient
+        for (m, how), (start, end) in zip(classified, clauses):
             if how == "anaphor":
-                self._merge_anaphor(ann, m, start, cut, sentence_frames)
+                self._merge_anaphor(ann, m, start, self._cut(text, start, end, m.end), sentence_frames)
                 continue
-            if len(countries) < 2 and re.match(r"[\s،,]*و", text[start:m.end]) and previous_subject:
-                countries |= previous_subject
-            if len(countries) < 2 and sentence_frames and m.type == "conference" and "هامش" in _words_before(text, m.head_start, 2):
-                countries |= sentence_frames[-1].countries
-            subject_end = m.start if m.start > start + 3 else cut
-            mm = re.search(r"(?<!\w)مع(?!\w)", text[start:cut])
-            if mm:
-                subject_end = min(subject_end, start + mm.start()) if m.start > start + 3 else start + mm.start()
-            previous_subject = self._countries_in(ann, start, subject_end) | self._person_countries(ann, start, subject_end)
-            when, _ = self._date_for(ann, start, self._reporting_end(text, start, end), m.start)
-            city, where = self._location(ann, start, cut, m)
-            rnd = ordinal_after(text, m.head_start) or self._own_round(text, start, end)
-            status = self._status(ann, m, start, end, when)
-            participants = self._resolve_persons(ann, start, self._reporting_end(text, start, end), countries)
-            if re.match(r"[\s،,]*و", text[start:m.end]) and not any(start <= p.start < m.start for p in ann.persons):
-                participants = previous_people + participants  # "… بزيارة …، والتقى مع …": the same subject
-            previous_people = self._resolve_persons(ann, start, subject_end, countries)
-            s, e = ann.sentence.norm.span_to_original(start, cut)
-            evidence = ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start].strip(" ،,.:-–")
-            s += len(ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start]) - len(
-                ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start].lstrip(" ،,.:-–"))
-            frame = MeetingFrame(m.type, status, when, set(countries), set(countries),
-                                 {o.code for o in ann.organizations if start <= o.start < cut}, city,
-                                 where, participants, rnd, evidence, s, s + len(evidence),
-                                 ann.sentence.index, person_names={p["name_ar"] for p in participants if p["name_ar"]})
-            if not frame.location_city and not frame.location_country and self.dateline_city and status == "held" \
-                    and when and when == self.published:
-                frame.location_city, frame.location_country = self.dateline_city  # "عشق آباد، 15 يناير (…) – استقبل … اليوم"
-            host = next((f for f in sentence_frames if f.type == "visit" and f.location_city), None)
-            if host and not frame.location_city and frame.type != "visit":
-                frame.location_city, frame.location_country = host.location_city, host.location_country
+            frame, subject = self._event_frame(ann, m, start, end, subject, sentence_frames)
             target = self._same_event(frame)
             if target:
                 self._absorb(target, frame)
-                sentence_frames.append(target)
             else:
                 self.meetings.append(frame)
-                sentence_frames.append(frame)
+            sentence_frames.append(target or frame)
+
+    def _event_frame(self, ann: Annotated, m: Mention, start: int, end: int, previous: "_Subject",
+                     sentence_frames: list[MeetingFrame]) -> tuple[MeetingFrame, "_Subject"]:
+        """The frame of one event mention, and the subject ("who") of its clause for the next clause."""
+        text = ann.text
+        cut = self._cut(text, start, end, m.end)  # who took part: before the topic ("لبحث …") and the source
+        reported = self._reporting_end(text, start, end)  # when: anything before "وفقا لما أفادته …"
+        countries = self._countries_in(ann, start, cut, venues_count=m.type in HOSTED_TYPES) \
+            | self._person_countries(ann, start, cut)
+        if DUALS.search(text[start:cut]) and len(countries) < 2 and len(self.salient) >= 2:
+            countries |= self.salient  # "البلدين", "الرئيسين": the pair the article is about
+        continues = bool(re.match(r"[\s،,]*و", text[start:m.end]))  # "… بزيارة …، والتقى مع …"
+        if continues and len(countries) < 2:
+            countries |= previous.countries
+        if len(countries) < 2 and sentence_frames and m.type == "conference" and "هامش" in _words_before(text, m.head_start, 2):
+            countries |= sentence_frames[-1].countries  # the conference on whose sidelines the meeting was held
+        when, _ = self._date_for(ann, start, reported, m.start)
+        status = self._status(ann, m, start, end, when)
+        participants = self._resolve_persons(ann, start, reported, countries)
+        if continues and not any(start <= p.start < m.start for p in ann.persons):
+            participants = previous.people + participants
+        city, where = self._location(ann, start, cut, m)
+        if not city and not where and self.dateline_city and status == "held" and when and when == self.published:
+            city, where = self.dateline_city  # "عشق آباد، 15 يناير (…) – استقبل … اليوم"
+        host = next((f for f in sentence_frames if f.type == "visit" and f.location_city), None)
+        if host and not city and m.type != "visit":
+            city, where = host.location_city, host.location_country
+        evidence, ev_start, ev_end = self._evidence(ann, start, cut)
+        frame = MeetingFrame(m.type, status, when, set(countries), set(countries),
+                             {o.code for o in ann.organizations if start <= o.start < cut}, city, where, participants,
+                             ordinal_after(text, m.head_start) or self._own_round(text, start, end),
+                             evidence, ev_start, ev_end, ann.sentence.index,
+                             person_names={p["name_ar"] for p in participants if p["name_ar"]})
+        subject_end = m.start if m.start > start + 3 else cut
+        with_ = re.search(r"(?<!\w)مع(?!\w)", text[start:cut])
+        if with_:
+            subject_end = min(subject_end, start + with_.start())
+        subject = _Subject(self._countries_in(ann, start, subject_end) | self._person_countries(ann, start, subject_end),
+                           self._resolve_persons(ann, start, subject_end, countries))
+        return frame, subject
+
+    @staticmethod
+    def _evidence(ann: Annotated, start: int, end: int) -> tuple[str, int, int]:
+        """The original text of a normalised span, trimmed of edge punctuation, with its offsets."""
+        s, e = ann.sentence.norm.span_to_original(start, end)
+        raw = ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start]
+        lead = len(raw) - len(raw.lstrip(" ،,.:-–"))
+        evidence = raw.strip(" ،,.:-–")
+        return evidence, s + lead, s + lead + len(evidence)
 
     @staticmethod
     def _own_round(text: str, start: int, end: int) -> int | None:
