@@ -72,3 +72,21 @@ def test_feed_items_land_in_the_inbox_and_failures_are_quarantined_with_reasons(
     assert any("HTTP 404" in r for r in reasons)
     assert {"HTML with no article body", "not Arabic text"} & set(reasons)  # the page with nothing but a menu
     assert len(batch.quarantined) == 4
+
+
+def test_refresh_with_a_feed_lands_its_articles_and_quarantines_failed_items(server, tmp_path):
+    import duckdb
+
+    from conftest import cli
+
+    empty = tmp_path / "articles"
+    empty.mkdir()
+    cli("refresh", "--articles", str(empty), "--warehouse", str(tmp_path / "w.duckdb"), "--feed", server + "/feed.xml",
+        env={"DAGSTER_HOME": str(tmp_path / "home"), "DIPLOMACY_INBOX": str(tmp_path / "inbox")})
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as conn:
+        articles = conn.execute("select article_id, published_date::varchar from dim_article").fetchall()
+        meetings = conn.execute("select meeting_type, countries from fct_meetings").fetchall()
+        quarantined = conn.execute("select count(*) from staging.stg_quarantine").fetchone()[0]
+    assert articles == [(server + "/article", "2024-12-03")]
+    assert meetings == [("consultations", ["IRQ", "TKM"])]
+    assert quarantined == 4

@@ -5,8 +5,11 @@ from conftest import ROOT, cli
 
 
 def test_refresh_builds_every_mart_with_rows(read_only):
-    for table in ("fct_meetings", "fct_agreements", "fct_article_sectors", "dim_country", "dim_article",
-                  "bridge_meeting_country", "bridge_meeting_source", "mart_country_pair"):
+    for table in ("dim_article", "dim_country", "dim_sector", "dim_person", "bridge_person_name_variant",
+                  "dim_organization", "dim_date", "fct_meetings", "bridge_meeting_country", "bridge_meeting_participant",
+                  "bridge_meeting_source", "fct_agreements", "bridge_agreement_party", "bridge_agreement_sector",
+                  "bridge_agreement_source", "fct_article_sectors", "mart_country_pair", "mart_sector_year",
+                  "mart_country_timeline"):
         assert read_only.execute(f"select count(*) from {table}").fetchone()[0] > 0, table
     assert read_only.execute("select count(*) from dim_article").fetchone()[0] == len(list((ROOT / "seeds").glob("*.txt")))
 
