@@ -88,3 +88,27 @@ def test_ratified_agreement_signed_earlier_is_referenced_with_its_year():
 def test_phone_talks():
     (call,) = run("أجرى وزير الخارجية التركمانستاني رشيد ميريدوف مباحثات هاتفية مع نظيره السعودي الأمير فيصل بن فرحان.")["meetings"]
     assert (call["type"], call["countries"]) == ("phone_call", ["SAU", "TKM"])
+
+
+def test_domestic_cabinet_meetings_are_not_diplomatic_meetings():
+    assert run("عقد رئيس تركمانستان سردار بيردي محمدوف اليوم اجتماعا موسعا لمجلس الوزراء ناقش خلاله نتائج عمل "
+               "الحكومة.", published="2024-01-10")["meetings"] == []
+    assert run("استقبل رئيس تركمانستان السفراء الجدد لعدد من الدول الذين قدموا أوراق اعتمادهم.")["meetings"] == []
+
+
+def test_visit_next_week_and_agreement_to_be_signed_are_planned():
+    out = run("يصل رئيس وزراء ماليزيا إلى عشق آباد الأسبوع المقبل، ومن المقرر أن يتم خلال الزيارة توقيع اتفاقية "
+              "للتجارة الحرة.", published="2024-01-10")
+    (visit,) = out["meetings"]
+    (agreement,) = out["agreements"]
+    assert (visit["type"], visit["status"], visit["countries"]) == ("visit", "planned", ["MYS", "TKM"])
+    assert (agreement["status"], agreement["parties"], agreement["sectors"]) == ("planned", ["MYS", "TKM"], ["trade"])
+
+
+def test_both_heads_of_state_are_participants():
+    out = run("استقبل الرئيس الأوزبكي شوكت ميرزيوييف رئيس تركمانستان في طشقند يوم 5 مايو 2023. وقع الجانبان على "
+              "مذكرة تفاهم بين وزارتي الصحة في البلدين.")
+    (meeting,) = out["meetings"]
+    assert {(p["role"], p["country"]) for p in meeting["participants"]} == {("head_of_state", "UZB"), ("head_of_state", "TKM")}
+    (mou,) = out["agreements"]
+    assert (mou["status"], mou["date"], mou["parties"], mou["sectors"]) == ("signed", "2023-05-05", ["TKM", "UZB"], ["health"])

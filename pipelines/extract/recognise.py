@@ -256,7 +256,8 @@ def _find_persons(ann: Annotated) -> list[Person]:
                 name_span = forward
         if name_span is None:
             chained = [p for p in persons if p.end <= title.start() and title.start() - p.end <= 3 and p.titled]
-            if chained and not _has_break(text, chained[-1].end, title.start()) or chained and text[chained[-1].end:title.start()].strip() in ("", "،", ","):
+            if chained and text[chained[-1].end:title.start()].strip() in ("", "،", ",") \
+                    and country in (None, chained[-1].country):
                 continue  # a second title of the same person: "نائب رئيس مجلس الوزراء وزير شؤون الرئاسة"
             before = _take_name_before(ann, tokens, k, blocked)
             owner = person_at(*before) if before else None

@@ -34,6 +34,7 @@ VERB_TRIGGERS = {"التقي", "التقت", "التقيا", "التقوا", "ي
                  "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", "وصل", "وصلت", "يصل", "سيصل", "بحث مع", "بحثا", "هاتفيا"}
 SPECIFICITY = {"talks": 0, "visit": 1, "conference": 2, "consultations": 3, "joint_commission": 3, "summit": 4,
                "phone_call": 4, "video_call": 4}
+FUTURE_TIME = re.compile(r"(?<!\w)(?:(?:الاسبوع|الشهر|العام|السنه)\s+(?:المقبل|القادم)|غدا|بعد غد)(?!\w)")
 FUTURE_VERB = re.compile(r"^[وف]?س[يت](?!ياس|ياد|يار|يطر|تين|تمر)\w{3,}$")
 NEW_CLAUSE = re.compile(r"،\s*و(?=[اأيتس]\w{2,})")
 _PUNCT = re.compile(r"[،,:؛;.!?؟()\-–—]")
@@ -462,6 +463,8 @@ class Relator:
             return "planned"
         if when and self.reference and to_date(when) and to_date(when) > self.reference:
             return "planned"
+        if FUTURE_TIME.search(text, start, end):
+            return "planned"
         return "held"
 
     # ---- the main loop ------------------------------------------------------------
@@ -490,7 +493,7 @@ class Relator:
         for ann in self.annotated:
             if ann.sentence.kind in (HEADLINE, HEADING):
                 self._relate_agreements(ann, is_title=True)
-        self.meetings = [f for f in self.meetings if f.countries]
+        self.meetings = [f for f in self.meetings if f.countries and not _domestic(f)]
         article_sectors = set()
         for ann in self.annotated:
             article_sectors |= sectors_in(ann)
@@ -697,8 +700,9 @@ class Relator:
             status = None
             if own_date and own_date.is_absolute:
                 status = "referenced"
-            elif rx["planned"].search(" ".join(_words_before(text, s, 4))):
-                status = "planned"
+            elif rx["planned"].search(" ".join(_words_before(text, s, 4))) or rx["future"].search(before) \
+                    or any(FUTURE_VERB.match(w) for w in _words_before(text, s, 6)):
+                status = "planned"  # "ومن المقرر أن يتم خلال الزيارة توقيع اتفاقية", "سيتم التوقيع على …"
             elif rx["referenced"].search(" ".join(_words_before(text, s, 3))) or re.match(r"\s*\S*\s*(?:الموقعه|الموقع)?\s*سابقا", text[title_end:]):
                 status = "referenced"
             elif rx["signed"].search(before) or re.match(r"\s*(?:الذي|التي)\s+تم\s+توقيع", text[title_end:]) or \
@@ -801,6 +805,13 @@ def _is_venue(text: str, start: int, kind: str) -> bool:
     if not text[:start].strip() and re.match(r"[\w\s]*?\s*[،,]?\s*[–—-]", text[start:start + 30]):
         return True  # a dateline: "الدوحة – أجرى أمير دولة قطر …"
     return bool(VENUE_BEFORE.search(text[max(0, start - 30):start]))
+
+
+def _domestic(frame: MeetingFrame) -> bool:
+    """Talks among one state's own officials (a cabinet session): no foreign party is present or implied."""
+    if frame.type != "talks" or len(frame.countries) != 1 or frame.organizations or not frame.participants:
+        return False
+    return all(p["country"] in frame.countries for p in frame.participants)
 
 
 def _joinable(gap: str) -> bool:
