@@ -11,7 +11,9 @@ import dagster as dg
 
 from .settings import dagster_home
 
-INSTANCE_CONFIG = "telemetry:\n  enabled: false\n"
+# Telemetry off (no network at run time); one queued run at a time (the schedule and the sensor may
+# both ask for a refresh: the second waits in the queue instead of failing on the warehouse lock).
+INSTANCE_CONFIG = "telemetry:\n  enabled: false\nrun_queue:\n  max_concurrent_runs: 1\n"
 
 
 def prepare_dagster_home() -> None:
