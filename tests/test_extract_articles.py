@@ -112,3 +112,11 @@ def test_both_heads_of_state_are_participants():
     assert {(p["role"], p["country"]) for p in meeting["participants"]} == {("head_of_state", "UZB"), ("head_of_state", "TKM")}
     (mou,) = out["agreements"]
     assert (mou["status"], mou["date"], mou["parties"], mou["sectors"]) == ("signed", "2023-05-05", ["TKM", "UZB"], ["health"])
+
+
+def test_meeting_reported_through_a_reception_noun():
+    out = run("أكد الرئيس الإماراتي الشيخ محمد بن زايد آل نهيان خلال استقباله وزير خارجية تركمانستان رشيد ميريدوف "
+              "في أبوظبي حرص بلاده على تعزيز العلاقات. وأشار الوزير خلال لقائه إلى أهمية الاستثمار.")
+    (meeting,) = out["meetings"]
+    assert (meeting["type"], meeting["countries"], meeting["location_city"]) == ("talks", ["ARE", "TKM"], "Abu Dhabi")
+    assert {p["name_ar"] for p in meeting["participants"]} == {"محمد بن زايد آل نهيان", "رشيد ميريدوف"}

@@ -275,6 +275,7 @@ def _find_persons(ann: Annotated) -> list[Person]:
                 existing.role = role
                 existing.country = existing.country or country
                 existing.titled = True
+                existing.start = min(existing.start, title.start())
                 if tokens[a].start < existing.start:  # "أنور بن محمد قرقاش" is more of the name than "قرقاش"
                     existing.name, existing.name_norm = _quote(ann, tokens, a, b)
                     existing.start = tokens[a].start

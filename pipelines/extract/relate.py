@@ -303,6 +303,8 @@ class Relator:
             return True
         if re.match(r"\s*(?:بين|مع)\s", text[m.end:]):  # "اجتماع بين …", "محادثاته مع …"
             return True
+        if re.search(r"(?:ه|ها|هما)$", word) and any(0 <= p.start - m.end <= 5 and not p.counterpart for p in ann.persons):
+            return True  # "خلال استقباله وزير خارجية تركمانستان"
         if m.type == "visit" and re.search(r"(?:الي|ل)\S*", " ".join(_words_after(text, m.end, 3))) and any(
                 0 <= c.start - m.end <= 60 for c in [*ann.countries, *ann.cities]):
             return True  # "زيارة … إلى تركمانستان"
