@@ -6,7 +6,7 @@ from ..warehouse import RAW_SCHEMA, land_facts, previous_extractions, quarantine
 from .resources import Warehouse
 
 
-FACT_TABLES = {
+FACT_ASSETS = {
     "raw_meetings": "Meetings extracted per article, with evidence and offsets.",
     "raw_meeting_participants": "Participants of the extracted meetings.",
     "raw_agreements": "Agreements extracted per article, with evidence and offsets.",
@@ -19,7 +19,7 @@ FACT_TABLES = {
     specs=[dg.AssetSpec("article_facts", deps=["raw_articles"], kinds={"python", "duckdb"},
                         description="One extraction per article (contract-shaped facts JSON, extractor version)."),
            *[dg.AssetSpec(key, deps=["raw_articles"], kinds={"duckdb"}, description=text)
-             for key, text in FACT_TABLES.items()]],
+             for key, text in FACT_ASSETS.items()]],
 )
 def extract_facts(context: dg.AssetExecutionContext, warehouse: Warehouse):
     with warehouse.duckdb().get_connection() as conn:
@@ -52,5 +52,5 @@ def extract_facts(context: dg.AssetExecutionContext, warehouse: Warehouse):
     context.log.info(f"extraction: {counts}; facts now {totals}")
     yield dg.MaterializeResult(asset_key="article_facts",
                                metadata={**counts, **totals, "extractor_version": EXTRACTOR_VERSION})
-    for key in FACT_TABLES:
+    for key in FACT_ASSETS:
         yield dg.MaterializeResult(asset_key=key)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .dates import DateMention, find_dates
-from .lexicon import CountryRef, Token, compile_words, load
+from .lexicon import Token, compile_words, load
 from .normalise import norm, stem_candidates
 from .segment import Sentence
 

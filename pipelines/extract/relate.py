@@ -337,7 +337,8 @@ class Relator:
             spans.append((s, e))
         return spans
 
-    def _cut(self, text: str, start: int, end: int, after: int) -> int:
+    def _cut(self, text: str, end: int, after: int) -> int:
+        """Where the participants' part of a clause ends: before the topic, the source or a new clause."""
         rx = _rx()
         for pattern in (rx["reporting_cut"], rx["topic_cut"], NEW_CLAUSE):
             m = pattern.search(text, after, end)
@@ -514,7 +515,7 @@ class Relator:
         sentence_frames: list[MeetingFrame] = []
         for (m, how), (start, end) in zip(classified, clauses):
             if how == "anaphor":
-                self._merge_anaphor(ann, m, start, self._cut(text, start, end, m.end), sentence_frames)
+                self._merge_anaphor(ann, m, start, self._cut(text, end, m.end), sentence_frames)
                 continue
             frame, subject = self._event_frame(ann, m, start, end, subject, sentence_frames)
             target = self._same_event(frame)
@@ -528,7 +529,7 @@ class Relator:
                      sentence_frames: list[MeetingFrame]) -> tuple[MeetingFrame, "_Subject"]:
         """The frame of one event mention, and the subject ("who") of its clause for the next clause."""
         text = ann.text
-        cut = self._cut(text, start, end, m.end)  # who took part: before the topic ("لبحث …") and the source
+        cut = self._cut(text, end, m.end)  # who took part: before the topic ("لبحث …") and the source
         reported = self._reporting_end(text, start, end)  # when: anything before "وفقا لما أفادته …"
         countries = self._countries_in(ann, start, cut, venues_count=m.type in HOSTED_TYPES) \
             | self._person_countries(ann, start, cut)
