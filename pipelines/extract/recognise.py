@@ -99,21 +99,17 @@ def _has_break(text: str, a: int, b: int) -> bool:
 
 def ordinal_after(text: str, pos: int, max_words: int = 4) -> int | None:
     """The ordinal ("الرابعة", "التاسع والعشرين", "الـ5") within a few words after `pos`."""
-    lex = load()
-    words = re.finditer(r"\w+", text[pos:])
-    taken = []
-    for i, m in enumerate(words):
-        if i >= max_words:
-            break
-        taken.append(m.group())
+    ordinals = load().ordinals
+    taken = re.findall(r"\w+", text[pos:])[:max_words]
     for i in range(len(taken)):
         for n in (3, 2, 1):
             phrase = " ".join(taken[i:i + n])
             for form in (phrase, *stem_candidates(phrase)[1:]):
-                if form in lex.ordinals:
-                    return lex.ordinals[form]
-        if re.fullmatch(r"ال?(\d{1,2})", taken[i]):
-            return int(re.fullmatch(r"ال?(\d{1,2})", taken[i]).group(1))
+                if form in ordinals:
+                    return ordinals[form]
+        numbered = re.fullmatch(r"ال(\d{1,3})", taken[i])  # "الدورة الـ79" (tatweel already gone)
+        if numbered:
+            return int(numbered.group(1))
     return None
 
 
