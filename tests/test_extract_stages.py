@@ -237,3 +237,11 @@ def test_a_third_country_venue_is_not_a_participant():
                 "الدول المستقلة.")
     talks = next(m for m in out["meetings"] if m["type"] == "talks")
     assert (talks["countries"], talks["location_city"], talks["location_country"]) == (["AZE", "TKM"], "Moscow", "RUS")
+
+
+def test_publication_date_label_is_the_published_date():
+    seg = segment(clean("تركمانستان والكويت تبحثان التعاون\nنشر في: 12 مارس 2024\nاستقبل وزير الخارجية الكويتي اليوم "
+                        "سفير تركمانستان.\nتابعونا على تويتر"))
+    assert seg.published_date == "2024-03-12" and seg.dateline_city is None
+    out = facts("نشر في: 12 مارس 2024\nاستقبل وزير الخارجية الكويتي اليوم سفير تركمانستان.")
+    assert out["meetings"][0]["date"] == "2024-03-12"

@@ -11,6 +11,8 @@ from .normalise import NormText, normalise_with_offsets
 
 HEADLINE, HEADING, DATELINE, BODY = "headline", "heading", "dateline", "body"
 _SENTENCE_END = re.compile(r"[.!?؟]+(?=\s|$)|\s+/(?=\S)")
+# "نشر في: 12 مارس 2024", "تاريخ النشر 2024/03/12" (normalised)
+PUBLISHED_LABEL = re.compile(r"^\s*(?:تاريخ النشر|نشر|تم النشر|اخر تحديث|بتاريخ|التاريخ)\s*(?:في|بتاريخ)?\s*[:：]?\s*$")
 _TERMINAL = re.compile(r"[.!?؟:…]\s*$")
 
 
@@ -64,7 +66,7 @@ def _dateline(line_text: str) -> tuple[int, str | None, tuple[str, str] | None] 
     head = nt.text[:first.start]
     tokens = tokenize(head)
     city = None
-    if tokens:
+    if tokens and not PUBLISHED_LABEL.match(head):
         found = load().cities.find(tokens)
         if not found or found[0].start != 0 or len(tokens) > found[-1].end + 1:
             return None
