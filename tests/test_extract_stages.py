@@ -245,3 +245,8 @@ def test_publication_date_label_is_the_published_date():
     assert seg.published_date == "2024-03-12" and seg.dateline_city is None
     out = facts("نشر في: 12 مارس 2024\nاستقبل وزير الخارجية الكويتي اليوم سفير تركمانستان.")
     assert out["meetings"][0]["date"] == "2024-03-12"
+
+
+def test_abbreviations_do_not_end_sentences():
+    sentences = segment(clean("بحث د. أنور قرقاش مع وزير خارجية تركمانستان التعاون. ثم غادر الوفد.")).sentences
+    assert [s.text for s in sentences] == ["بحث د. أنور قرقاش مع وزير خارجية تركمانستان التعاون.", "ثم غادر الوفد."]

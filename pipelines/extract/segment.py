@@ -10,7 +10,8 @@ from .lexicon import Token, load, tokenize
 from .normalise import NormText, normalise_with_offsets
 
 HEADLINE, HEADING, DATELINE, BODY = "headline", "heading", "dateline", "body"
-_SENTENCE_END = re.compile(r"[.!?؟]+(?=\s|$)|\s+/(?=\S)")
+# A sentence ends at . ! ? ؟ — not after a one-letter abbreviation ("د. أنور") — or at a dateline's " /".
+_SENTENCE_END = re.compile(r"(?<!\s\w)(?<!^\w)[.!?؟]+(?=\s|$)|\s+/(?=\S)", re.M)
 # "نشر في: 12 مارس 2024", "تاريخ النشر 2024/03/12" (normalised)
 PUBLISHED_LABEL = re.compile(r"^\s*(?:تاريخ النشر|نشر|تم النشر|اخر تحديث|بتاريخ|التاريخ)\s*(?:في|بتاريخ)?\s*[:：]?\s*$")
 _TERMINAL = re.compile(r"[.!?؟:…]\s*$")
