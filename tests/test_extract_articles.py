@@ -120,3 +120,11 @@ def test_meeting_reported_through_a_reception_noun():
     (meeting,) = out["meetings"]
     assert (meeting["type"], meeting["countries"], meeting["location_city"]) == ("talks", ["ARE", "TKM"], "Abu Dhabi")
     assert {p["name_ar"] for p in meeting["participants"]} == {"محمد بن زايد آل نهيان", "رشيد ميريدوف"}
+
+
+def test_session_of_the_general_assembly_is_a_un_conference():
+    (meeting,) = run("شارك وزير الخارجية التركمانستاني رشيد ميريدوف في أعمال الدورة الـ79 للجمعية العامة للأمم المتحدة "
+                     "في نيويورك.")["meetings"]
+    assert (meeting["type"], meeting["round"], meeting["organizations"], meeting["location_city"]) == \
+        ("conference", 79, ["UN"], "New York")
+    assert run("نظمت السفارة التركمانستانية في القاهرة الدورة التدريبية للدبلوماسيين الشباب يوم 3 مارس 2024.")["meetings"] == []

@@ -234,6 +234,9 @@ class Relator:
                     rx["summit"].search(text[f.start:f.end]) or rx["summit"].match(after.strip())
                     or rx["summit"].search(" ".join(_words_after(text, f.end, 4)))):
                 f.type = "summit"
+        # "الدورة" is a session only of an organisation ("الدورة الـ79 للجمعية العامة للأمم المتحدة"), not a course
+        merged = [f for f in merged if not (f.type == "conference" and _bare(f.word) in ("دوره", "الدوره")
+                                             and not any(0 <= o.start - f.end <= 30 for o in ann.organizations))]
         self._mentions_cache[id(ann)] = merged
         return merged
 
