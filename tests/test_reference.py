@@ -9,3 +9,10 @@ def test_country_seed_is_generated_from_cldr_and_pycountry():
 
 def test_organization_seed_matches_the_gazetteer():
     assert ORGANIZATION_SEED.read_text(encoding="utf-8") == organization_seed_csv()
+
+
+def test_docs_keep_the_current_facts_contract():
+    from conftest import ROOT, SHARED
+
+    for name in ("facts-contract.md", "facts-contract.schema.json"):
+        assert (ROOT / "docs" / name).read_bytes() == (SHARED / name).read_bytes(), f"docs/{name} is out of date"
