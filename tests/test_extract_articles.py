@@ -65,8 +65,10 @@ def test_hijri_dated_gulf_meeting():
     out = run("الرياض في 7 شعبان 1445 هـ الموافق 17 فبراير 2024 م — استقبل صاحب السمو الملكي الأمير فيصل بن فرحان "
               "وزير الخارجية، في مقر الوزارة بالرياض، نائب وزير الخارجية التركمانستاني، وجرى خلال الاستقبال "
               "استعراض العلاقات الثنائية.")
+    assert out["published_date"] == "2024-02-17"  # the dateline, through its Gregorian equivalent
     (meeting,) = out["meetings"]
-    assert (meeting["countries"], meeting["date"], meeting["location_city"]) == (["SAU", "TKM"], "2024-02-17", "Riyadh")
+    # the text gives the event no date of its own ("اليوم" would have anchored it): none is invented
+    assert (meeting["countries"], meeting["date"], meeting["location_city"]) == (["SAU", "TKM"], None, "Riyadh")
 
 
 def test_interviews_are_not_meetings_but_trilateral_meetings_are():
@@ -128,3 +130,38 @@ def test_session_of_the_general_assembly_is_a_un_conference():
     assert (meeting["type"], meeting["round"], meeting["organizations"], meeting["location_city"]) == \
         ("conference", 79, ["UN"], "New York")
     assert run("نظمت السفارة التركمانستانية في القاهرة الدورة التدريبية للدبلوماسيين الشباب يوم 3 مارس 2024.")["meetings"] == []
+
+
+def test_talks_reported_then_described_as_a_phone_call_are_one_call():
+    out = run("أنقرة/ الأناضول\nبحث الرئيس التركي رجب طيب أردوغان، الأربعاء، مع نظيره التركمانستاني سردار بيردي محمدوف، "
+              "العلاقات الثنائية وسبل تطويرها.\nجاء ذلك خلال اتصال هاتفي أجراه الرئيسان، بحسب بيان صادر عن دائرة "
+              "الاتصال في الرئاسة التركية.\nكما تطرق الرئيسان إلى التحضيرات لقمة منظمة الدول التركية المقرر عقدها "
+              "الشهر المقبل.\nاقرأ أيضا: أردوغان يستقبل رئيس وزراء باكستان")
+    call, summit = out["meetings"]
+    assert (call["type"], call["status"], call["date"], call["countries"]) == ("phone_call", "held", None, ["TKM", "TUR"])
+    assert (summit["type"], summit["status"], summit["organizations"]) == ("summit", "planned", ["OTS"])
+    assert "PAK" not in str(out)
+
+
+def test_agency_dateline_with_hijri_date_and_a_prince_foreign_minister():
+    out = run("الرياض 15 رمضان 1445 هـ الموافق 25 مارس 2024 م واس\nالتقى صاحب السمو الأمير فيصل بن فرحان بن عبدالله وزير "
+              "الخارجية، في الرياض اليوم، نائب رئيس مجلس الوزراء وزير خارجية تركمانستان رشيد ميريدوف.\nوجرى خلال "
+              "اللقاء استعراض العلاقات الثنائية بين البلدين.")
+    assert out["published_date"] == "2024-03-25"
+    (meeting,) = out["meetings"]
+    assert (meeting["type"], meeting["date"], meeting["countries"]) == ("talks", "2024-03-25", ["SAU", "TKM"])
+    assert {(p["role"], p["country"]) for p in meeting["participants"]} == {("foreign_minister", "SAU"), ("foreign_minister", "TKM")}
+
+
+def test_past_meeting_with_its_declaration_and_a_visit_by_the_guest():
+    out = run("بكين 12 مايو 2023 (شينخوا) عقد الرئيس الصيني شي جين بينغ اليوم (الجمعة) محادثات مع الرئيس التركمانستاني "
+              "سردار بيردي محمدوف، الذي يقوم بزيارة دولة للصين.\nوأصدر الجانبان بيانا مشتركا حول تعميق الشراكة "
+              "الاستراتيجية الشاملة بين البلدين.\nوكان الرئيسان قد التقيا في يونيو 2022 في سمرقند، حيث وقعا إعلانا "
+              "بشأن التعاون في مجال الطاقة.")
+    talks, visit, earlier = out["meetings"]
+    assert (talks["date"], talks["location_city"], talks["countries"]) == ("2023-05-12", "Beijing", ["CHN", "TKM"])
+    assert (visit["type"], visit["countries"]) == ("visit", ["CHN", "TKM"])
+    assert (earlier["date"], earlier["location_city"]) == ("2022-06", "Samarkand")
+    statement, declaration = out["agreements"]
+    assert (statement["type"], statement["status"], statement["date"]) == ("joint_statement", "signed", "2023-05-12")
+    assert (declaration["type"], declaration["date"], declaration["sectors"]) == ("declaration", "2022-06", ["energy"])

@@ -262,6 +262,8 @@ def _find_persons(ann: Annotated) -> list[Person]:
                                   title.group()))
         if role == "head_of_state" and re.fullmatch(r"و?ال?رييس", title.group()) and country is None and name_span is None:
             continue  # "رئيس" of something else ("رئيس الوفد")
+        if re.fullmatch(r"و?ال?امير", title.group()) and country is None:
+            continue  # "الأمير فيصل بن فرحان": a prince's honorific, not the Emir of a state
         span_end = tokens[j - 1].end if j > end_k else title.end()
         name = name_norm = None
         if name_span and not is_plural:

@@ -27,6 +27,7 @@ BETWEEN = re.compile(r"(?<!\w)بين\s")
 HOSTED_TYPES = {"visit", "summit", "conference"}  # the host of these takes part; a venue of talks need not
 VENUE_BEFORE = re.compile(r"(?:(?<!\w)(?:في|الي)\s+|(?<!\w)[وف]?(?:بال|في ال|ال)?(?:عاصمه|مدينه)\s+(?:\w+\s+)?)$")
 DELEGATION_HEAD = re.compile(r"(?<!\w)[وف]?(?:تراس|يتراس|راس|تراسه|تراسها|برياسه)\s+(?:ال)?(?:جانب|وفد)")  # normalised: ترأس
+NOT_TRIGGERS = {"فيصل", "وفيصل"}
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك"}
 INVITATION_WORDS = {"دعا", "دعت", "دعوه", "الدعوه", "دعوته", "نتطلع", "يتطلع"}
 ARRIVAL_VERBS = {"وصل", "وصلت", "يصل", "سيصل"}
@@ -203,6 +204,8 @@ class Relator:
                 s, e = m.span()
                 if any(a <= s < b for a, b in blocked) or any(f.start <= s < f.end for f in found):
                     continue
+                if m.group() in NOT_TRIGGERS:
+                    continue  # "فيصل" is a name, not ف + يصل
                 if re.search(r"(?:مذكره تفاهم|اتفاقيه|اتفاق|بروتوكول)\s+(?:\w+\s+){0,2}$", text[:s]) and m.group()[:1] == "ل":
                     continue  # "مذكرة تفاهم للمشاورات السياسية": the document's subject
                 found.append(Mention(kind, s, e, m.group(), s))
@@ -302,8 +305,8 @@ class Relator:
             return True  # "عقد … اجتماعا", verb-first sentences ("تلقى الوزير … اتصالا")
         if m.type != "conference" and ordinal_after(text, m.head_start) is not None:
             return True
-        if "هامش" in before[-2:] or rx["future"].search(" ".join(_words_after(text, m.end, 3))):
-            return True
+        if "هامش" in before[-2:] or rx["future"].search(" ".join(_words_after(text, m.end, 6))):
+            return True  # "على هامش …", "قمة منظمة الدول التركية المقرر عقدها …"
         if re.match(r"\s*(?:بين|مع)\s", text[m.end:]):  # "اجتماع بين …", "محادثاته مع …"
             return True
         if re.search(r"(?:ه|ها|هما)$", word) and any(0 <= p.start - m.end <= 5 and not p.counterpart for p in ann.persons):
@@ -543,6 +546,8 @@ class Relator:
             countries |= previous.countries
         if len(countries) < 2 and sentence_frames and m.type == "conference" and "هامش" in _words_before(text, m.head_start, 2):
             countries |= sentence_frames[-1].countries  # the conference on whose sidelines the meeting was held
+        if len(countries) < 2 and sentence_frames and m.type == "visit":
+            countries |= sentence_frames[-1].countries  # "مباحثات مع الرئيس …، الذي يقوم بزيارة دولة للصين"
         when, _ = self._date_for(ann, start, reported, m.start)
         status = self._status(ann, m, start, end, when)
         participants = self._resolve_persons(ann, start, reported, countries)
@@ -621,6 +626,8 @@ class Relator:
                 target = f
                 break
         target = target or self.meetings[-1]
+        if target.type == "talks" and m.type in ("phone_call", "video_call"):
+            target.type = m.type  # "بحث الرئيس … مع نظيره … جاء ذلك خلال اتصال هاتفي"
         sentence_frames.append(target)
         text = ann.text
         added = {p.country for p in ann.persons if start <= p.start < cut and p.country and not p.counterpart}

@@ -65,6 +65,8 @@ def _dateline(line_text: str) -> tuple[int, str | None, tuple[str, str] | None] 
         return None
     first = dates[0]
     head = nt.text[:first.start]
+    if "الموافق" in head:  # "الرياض 15 رمضان 1445 هـ الموافق 25 مارس 2024"
+        head = re.split(r"\d", head)[0]
     tokens = tokenize(head)
     city = None
     if tokens and not PUBLISHED_LABEL.match(head):
