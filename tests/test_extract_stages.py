@@ -250,3 +250,12 @@ def test_publication_date_label_is_the_published_date():
 def test_abbreviations_do_not_end_sentences():
     sentences = segment(clean("بحث د. أنور قرقاش مع وزير خارجية تركمانستان التعاون. ثم غادر الوفد.")).sentences
     assert [s.text for s in sentences] == ["بحث د. أنور قرقاش مع وزير خارجية تركمانستان التعاون.", "ثم غادر الوفد."]
+
+
+def test_a_section_label_above_the_headline_is_not_the_headline():
+    seg = segment(clean("سياسة\nتركمانستان والصين توقعان اتفاقية للتعاون في مجال الطاقة\nنص الخبر."))
+    assert [s.kind for s in seg.sentences] == ["heading", HEADLINE, "body"]
+
+
+def test_a_national_body_meeting_alone_is_not_a_diplomatic_meeting():
+    assert facts("عقد البنك المركزي التركمانستاني اجتماعا لمناقشة أسعار الفائدة.")["meetings"] == []

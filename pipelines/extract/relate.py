@@ -821,10 +821,11 @@ def _is_venue(text: str, start: int, kind: str) -> bool:
 
 
 def _domestic(frame: MeetingFrame) -> bool:
-    """Talks among one state's own officials (a cabinet session): no foreign party is present or implied."""
-    if frame.type != "talks" or len(frame.countries) != 1 or frame.organizations or not frame.participants:
+    """Talks among one state's own bodies or officials (a cabinet or bank session): no foreign party is
+    present or implied (an unnamed minister or a counterpart "نظيره" would be)."""
+    if frame.type != "talks" or len(frame.countries) != 1 or frame.organizations:
         return False
-    return all(p["country"] in frame.countries for p in frame.participants)
+    return all(p["country"] in frame.countries for p in frame.participants)  # also: nobody named at all
 
 
 def _joinable(gap: str) -> bool:

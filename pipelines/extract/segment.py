@@ -103,7 +103,8 @@ def segment(cleaned: Cleaned) -> Segmented:
                 if start >= line.end:
                     continue
         if not _TERMINAL.search(line.text) and len(lines) > 1 and start == line.start:
-            kind = HEADLINE if p == 0 and n_tokens <= 30 else HEADING if n_tokens <= 12 else BODY
+            first_long_line = not any(x.kind in (HEADLINE, BODY) for x in sentences) and n_tokens >= 4
+            kind = HEADLINE if first_long_line and n_tokens <= 30 else HEADING if n_tokens <= 12 else BODY
             if kind != BODY:
                 sentences.append(_sentence(original, start, line.end, kind, p, len(sentences)))
                 continue
