@@ -157,7 +157,6 @@ class Lexicon:
     titles: list[tuple[re.Pattern, str]]
     boilerplate: list[tuple[re.Pattern, str]]
     leaders: dict[str, tuple[str, str]]
-    country_names_en: dict[str, str]
 
 
 TENS = {"العشرين": 20, "الثلاثين": 30, "الأربعين": 40, "الخمسين": 50, "الستين": 60, "السبعين": 70}
@@ -219,6 +218,5 @@ def load() -> Lexicon:
     ordinals = _ordinals(_read_csv("ordinals.csv"))
     titles = [(re.compile(rf"(?<!\w)و?(?:{norm(t['pattern'])})(?!\w)"), t["role"]) for t in _read_yaml("titles.yaml")]
     boilerplate = [(re.compile(norm(b["pattern"])), b["reason"]) for b in _read_yaml("boilerplate.yaml")["drop_line"]]
-    names_en = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
     return Lexicon(countries, cities, organizations, sectors, months, hijri, ordinals,
-                   _read_yaml("triggers.yaml"), titles, boilerplate, leaders, names_en)
+                   _read_yaml("triggers.yaml"), titles, boilerplate, leaders)
