@@ -11,7 +11,9 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from . import settings
 
@@ -83,23 +85,34 @@ def refresh(
               f"quarantined {counts.get('quarantined', 0)}")
 
 
-def _connect_read_only(warehouse: Optional[Path]):
-    import duckdb
+def _connect_read_only(warehouse: Optional[Path], memory_limit: Optional[str] = None):
+    """The locked read-only connection of pipelines/readonly.py (a context manager)."""
+    from .readonly import connect_read_only
 
     path = (warehouse or settings.warehouse_path()).resolve()
     if not path.exists():
-        err.print(f"[red]error:[/red] no warehouse at {path} — run `diplomacy refresh` (or `make run`) first")
+        err.print(f"[red]error:[/red] no warehouse at {escape(str(path))} — run `diplomacy refresh` (or `make run`) first")
         raise typer.Exit(2)
-    return duckdb.connect(str(path), read_only=True,
-                          config={"enable_external_access": False, "lock_configuration": True})
+    return connect_read_only(path, memory_limit)
+
+
+def _tsv(value) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _print_table(columns: list[str], rows: list[tuple], title: str | None = None) -> None:
-    table = Table(title=title, show_lines=False)
+    """Rows as data: a table on a terminal (cells never read as markup), else tab-separated lines, never cut."""
+    if not out.is_terminal:
+        lines = ([title] if title else []) + ["\t".join(map(_tsv, line)) for line in [columns, *rows]]
+        sys.stdout.write("".join(line + "\n" for line in lines))
+        sys.stdout.flush()
+        return
+    table = Table(title=Text(title) if title else None, show_lines=False)
     for c in columns:
-        table.add_column(c)
+        table.add_column(Text(c))
     for row in rows:
-        table.add_row(*["" if v is None else str(v) for v in row])
+        table.add_row(*[Text("" if v is None else str(v)) for v in row])
     out.print(table)
 
 
@@ -107,29 +120,36 @@ def _print_table(columns: list[str], rows: list[tuple], title: str | None = None
 def query(
     sql: str = typer.Argument(..., help="A SELECT (or WITH … SELECT) statement."),
     warehouse: Optional[Path] = typer.Option(None, help="DuckDB file (default: the configured warehouse)."),
-    as_json: bool = typer.Option(False, "--json", help="Print rows as JSON Lines instead of a table."),
+    as_json: bool = typer.Option(False, "--json", help="Print rows as JSON Lines (one compact object per line)."),
+    timeout: float = typer.Option(60.0, help="Stop the query after this many seconds (0: no limit)."),
+    memory_limit: Optional[str] = typer.Option(None, help="DuckDB memory cap, e.g. 500MB (default: 25% of RAM, at most 2GB)."),
 ) -> None:
-    """Run SQL on a read-only connection; statements that write or reach outside are refused."""
-    from .readonly import UnsafeQuery, check_query
+    """Run SQL on a locked read-only connection, bounded in time and memory; statements that write or
+    reach outside the warehouse are refused. Off a terminal, rows print as tab-separated lines."""
+    import duckdb
+
+    from .readonly import QueryStopped, UnsafeQuery, check_query, run_query
 
     try:
         check_query(sql)
     except UnsafeQuery as exc:
-        err.print(f"[red]refused:[/red] {exc}")
+        err.print(f"[red]refused:[/red] {escape(str(exc))}")
         raise typer.Exit(2)
-    import duckdb
-
-    with _connect_read_only(warehouse) as conn:
-        try:
-            cursor = conn.execute(sql)
-        except duckdb.Error as exc:
-            err.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(1)
-        columns = [d[0] for d in cursor.description or []]
-        rows = cursor.fetchall()
+    try:
+        with _connect_read_only(warehouse, memory_limit) as conn:
+            columns, rows = run_query(conn, sql, timeout)
+    except QueryStopped as exc:
+        err.print(f"[red]query stopped:[/red] {escape(str(exc))}")
+        raise typer.Exit(4)
+    except duckdb.PermissionException as exc:
+        err.print(f"[red]refused:[/red] {escape(str(exc))}")
+        raise typer.Exit(2)
+    except duckdb.Error as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(1)
     if as_json:
-        for row in rows:
-            out.print_json(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str))
+        sys.stdout.write("".join(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str,
+                                            separators=(",", ":")) + "\n" for row in rows))
     else:
         _print_table(columns, rows)
 
@@ -139,10 +159,11 @@ def summary(warehouse: Optional[Path] = typer.Option(None, help="DuckDB file (de
     """One screen: articles, meetings, agreements, top partner countries and sectors."""
     with _connect_read_only(warehouse) as conn:
         one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
-        out.print(f"[bold]{settings.warehouse_path() if warehouse is None else warehouse}[/bold]")
+        out.print(f"[bold]{escape(str(settings.warehouse_path() if warehouse is None else warehouse))}[/bold]",
+                  soft_wrap=True)
         out.print(f"articles {one('select count(*) from dim_article')} · meetings {one('select count(*) from fct_meetings')}"
                   f" · agreements {one('select count(*) from fct_agreements')}"
-                  f" · quarantined {one('select count(*) from staging.stg_quarantine')}")
+                  f" · quarantined {one('select count(*) from staging.stg_quarantine')}", soft_wrap=True)
         _print_table(["country", "name", "meetings", "agreements"], conn.execute("""
             with m as (select iso3, count(*) n from bridge_meeting_country group by 1),
                  a as (select iso3, count(*) n from bridge_agreement_party group by 1)
@@ -157,11 +178,16 @@ def summary(warehouse: Optional[Path] = typer.Option(None, help="DuckDB file (de
 
 @app.command()
 def quarantine(warehouse: Optional[Path] = typer.Option(None, help="DuckDB file (default: the configured warehouse).")) -> None:
-    """List the input files that were refused, with the reason."""
+    """List the input files that were refused, with the reason, and the articles kept with a note."""
     with _connect_read_only(warehouse) as conn:
         rows = conn.execute("select path, reason, detected_encoding, size_bytes, quarantined_at "
                             "from staging.stg_quarantine order by path").fetchall()
+        has_notes = conn.execute("select count(*) from duckdb_views() "
+                                 "where schema_name = 'staging' and view_name = 'stg_ingest_notes'").fetchone()[0]
+        notes = conn.execute("select path, article_id, note, noted_at from staging.stg_ingest_notes "
+                             "order by path, note").fetchall() if has_notes else []
     _print_table(["path", "reason", "encoding", "bytes", "when"], rows, f"{len(rows)} quarantined")
+    _print_table(["path", "article", "note", "when"], notes, f"{len(notes)} kept with a note")
 
 
 def _read_inputs(files: list[Path]):
@@ -184,7 +210,7 @@ def extract(
     from .extract import extract_article
 
     for article in _read_inputs(files):
-        facts = extract_article(article.text, article.article_id, article.published_date)
+        facts = extract_article(article.text, article.source_id, article.published_date)
         if as_json:
             sys.stdout.write(json.dumps(facts, ensure_ascii=False) + "\n")
         else:
@@ -252,7 +278,7 @@ def bench(folder: Path = typer.Argument(..., help="Folder of articles."),
     started = time.perf_counter()
     for _ in range(repeat):
         for a in articles:
-            extract_article(a.text, a.article_id, a.published_date)
+            extract_article(a.text, a.source_id, a.published_date)
     elapsed = time.perf_counter() - started
     n = len(articles) * repeat
     chars = sum(len(a.text) for a in articles) * repeat

@@ -27,7 +27,15 @@ create table if not exists {RAW_SCHEMA}.articles (
     text varchar not null,
     encoding varchar,
     size_bytes bigint,
-    ingested_at timestamp not null
+    ingested_at timestamp not null,
+    source_id varchar
+);
+alter table {RAW_SCHEMA}.articles add column if not exists source_id varchar;
+create table if not exists {RAW_SCHEMA}.ingest_notes (
+    path varchar not null,
+    article_id varchar not null,
+    note varchar not null,
+    noted_at timestamp not null
 );
 create table if not exists {RAW_SCHEMA}.quarantine (
     path varchar not null,
@@ -127,16 +135,17 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
 
 
 def land_batch(conn: duckdb.DuckDBPyConnection, batch: Batch) -> None:
-    """Replace the raw article, quarantine and duplicate tables with this batch's contents."""
+    """Replace the raw article, quarantine, duplicate and note tables with this batch's contents."""
     ensure_schema(conn)
     at = now()
     with transaction(conn):
-        for table in ("articles", "quarantine", "duplicates"):
+        for table in ("articles", "quarantine", "duplicates", "ingest_notes"):
             conn.execute(f"delete from {RAW_SCHEMA}.{table}")
         _insert(conn, "articles", [(a.article_id, a.content_hash, a.source_path, a.url, a.title, a.published_date,
-                                    a.text, a.encoding, a.size_bytes, at) for a in batch.articles])
+                                    a.text, a.encoding, a.size_bytes, at, a.source_id) for a in batch.articles])
         _insert(conn, "quarantine", [(q.path, q.reason, q.detected_encoding, q.size_bytes, at) for q in batch.quarantined])
         _insert(conn, "duplicates", [(d.path, d.duplicate_of, at) for d in batch.duplicates])
+        _insert(conn, "ingest_notes", [(n.path, n.article_id, n.note, at) for n in batch.notes])
 
 
 def land_facts(conn: duckdb.DuckDBPyConnection, extractions: list[tuple[str, str, dict]]) -> None:
@@ -189,10 +198,10 @@ def quarantine_failures(conn: duckdb.DuckDBPyConnection, failures: list[tuple[st
                                      for article_id, reason in failures])
 
 
-def known_article_ids(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """content hash → article id of the articles already in the warehouse (ids stay stable across runs)."""
+def known_sources(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """article id → source path of the articles already in the warehouse (which copy is the source stays stable)."""
     ensure_schema(conn)
-    return dict(conn.execute(f"select content_hash, article_id from {RAW_SCHEMA}.articles").fetchall())
+    return dict(conn.execute(f"select article_id, source_path from {RAW_SCHEMA}.articles").fetchall())
 
 
 def previous_extractions(conn: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:

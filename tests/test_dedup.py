@@ -46,9 +46,11 @@ def test_duplicated_events_link_every_source(duplicated_run):
         meeting = conn.execute("select meeting_id, source_count from fct_meetings where meeting_type = 'consultations'").fetchall()
         agreement = conn.execute("""select source_count from fct_agreements
                                     where agreement_type = 'memorandum_of_understanding' and status = 'signed'""").fetchall()
-        sources = conn.execute("""select article_id from bridge_meeting_source s join fct_meetings f using (meeting_id)
+        sources = conn.execute("""select a.source_id from bridge_meeting_source s join fct_meetings f using (meeting_id)
+                                  join dim_article a using (article_id)
                                   where f.meeting_type = 'consultations' order by 1""").fetchall()
-        duplicates = conn.execute("select path, duplicate_of from raw.duplicates").fetchall()
+        duplicates = conn.execute("""select d.path, a.source_id from raw.duplicates d
+                                     join dim_article a on a.article_id = d.duplicate_of""").fetchall()
     assert [m[1] for m in meeting] == [2] and [a[0] for a in agreement] == [2]
     assert [s[0] for s in sources] == ["001_079d5c1b2b9b6042.txt", "reworded_001.txt"]
     assert [(p.rsplit("/", 1)[-1], d) for p, d in duplicates] == [("copy_of_001.txt", "001_079d5c1b2b9b6042.txt")]

@@ -65,7 +65,7 @@ def test_feed_items_land_in_the_inbox_and_failures_are_quarantined_with_reasons(
     assert len(result.written) == 5 and result.failed >= 3
     batch = read_folders([tmp_path])
     (article,) = batch.articles
-    assert article.article_id == server + "/article" and article.published_date == "2024-12-03"
+    assert article.source_id == server + "/article" and article.published_date == "2024-12-03"
     assert "المشاورات السياسية" in article.text
     reasons = sorted(q.reason for q in batch.quarantined)
     assert any("redirect" in r for r in reasons) and any("over 5 MB" in r for r in reasons)
@@ -84,7 +84,7 @@ def test_refresh_with_a_feed_lands_its_articles_and_quarantines_failed_items(ser
     cli("refresh", "--articles", str(empty), "--warehouse", str(tmp_path / "w.duckdb"), "--feed", server + "/feed.xml",
         env={"DAGSTER_HOME": str(tmp_path / "home"), "DIPLOMACY_INBOX": str(tmp_path / "inbox")})
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as conn:
-        articles = conn.execute("select article_id, published_date::varchar from dim_article").fetchall()
+        articles = conn.execute("select source_id, published_date::varchar from dim_article").fetchall()
         meetings = conn.execute("select meeting_type, countries from fct_meetings").fetchall()
         quarantined = conn.execute("select count(*) from staging.stg_quarantine").fetchone()[0]
     assert articles == [(server + "/article", "2024-12-03")]

@@ -25,7 +25,7 @@ def test_warehouse_holds_the_seed_facts(read_only):
         select agreement_type, agreement_date from fct_agreements where status = 'referenced' order by agreement_date""").fetchall()
     assert referenced == [("agreement", "2019-04-05"), ("memorandum_of_understanding", "2021-04-01"),
                           ("roadmap", "2022-02-22"), ("plan", None)]
-    sectors = {r[0] for r in read_only.execute("select sector from fct_article_sectors where article_id like '001_%'").fetchall()}
+    sectors = {r[0] for r in read_only.execute("select sector from fct_article_sectors join dim_article using (article_id) where source_id like '001_%'").fetchall()}
     assert sectors == {"culture", "education", "energy", "investment", "trade"}
 
 

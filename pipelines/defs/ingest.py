@@ -5,7 +5,7 @@ import dagster as dg
 
 from ..settings import articles_dir, inbox_dir
 from ..sources import read_folders
-from ..warehouse import known_article_ids, land_batch
+from ..warehouse import known_sources, land_batch
 from .resources import Warehouse
 
 
@@ -21,16 +21,20 @@ class IngestConfig(dg.Config):
                      description="Articles read from the articles folder and the inbox (text, HTML, JSON), one row each."),
         dg.AssetSpec("raw_quarantine", kinds={"duckdb"}, description="Input files refused, with the reason."),
         dg.AssetSpec("raw_duplicates", kinds={"duckdb"}, description="Input files repeating an article already read."),
+        dg.AssetSpec("raw_ingest_notes", kinds={"duckdb"},
+                     description="Articles kept with a repair noted (invalid bytes replaced, a source id shared by two texts)."),
     ],
 )
 def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, warehouse: Warehouse):
     folders = [Path(config.articles_dir) if config.articles_dir else articles_dir(),
                Path(config.inbox_dir) if config.inbox_dir else inbox_dir()]
     with warehouse.duckdb().get_connection() as conn:
-        batch = read_folders(folders, known_article_ids(conn))
+        batch = read_folders(folders, known_sources(conn))
         land_batch(conn, batch)
     for q in batch.quarantined:
         context.log.warning(f"quarantined {q.path}: {q.reason}")
+    for n in batch.notes:
+        context.log.warning(f"kept {n.path} as {n.article_id}: {n.note}")
     context.log.info(f"ingested {len(batch.articles)} articles, {len(batch.duplicates)} duplicates, "
                      f"{len(batch.quarantined)} quarantined from {', '.join(map(str, folders))}")
     yield dg.MaterializeResult(asset_key="raw_articles", metadata={
@@ -38,3 +42,4 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, war
         "folders": dg.MetadataValue.json([str(f) for f in folders])})
     yield dg.MaterializeResult(asset_key="raw_quarantine", metadata={"quarantined": len(batch.quarantined)})
     yield dg.MaterializeResult(asset_key="raw_duplicates", metadata={"duplicates": len(batch.duplicates)})
+    yield dg.MaterializeResult(asset_key="raw_ingest_notes", metadata={"notes": len(batch.notes)})

@@ -5,6 +5,7 @@ with first_dates as (
 )
 select
     a.article_id,
+    a.source_id,
     coalesce(regexp_extract(a.url, '^[a-z]+://([^/]+)', 1), regexp_extract(a.source_path, '([^/]+)/[^/]+$', 1)) as source,
     a.url,
     a.title,

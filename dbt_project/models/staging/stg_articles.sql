@@ -1,6 +1,7 @@
 select
     article_id,
     content_hash,
+    source_id,
     source_path,
     url,
     title,
