@@ -109,7 +109,13 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     return None
 
 
-def decode(data: bytes) -> tuple[str, str, list[str]]:
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes → (text, encoding); see decode_noted."""
+    text, encoding, _ = decode_noted(data)
+    return text, encoding
+
+
+def decode_noted(data: bytes) -> tuple[str, str, list[str]]:
     """Bytes → (text, encoding, notes): BOMs first, then UTF-8 (a few invalid bytes are replaced and
     noted), then charset-normalizer's best guess."""
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
@@ -262,7 +268,7 @@ def read_file(path: Path, folder: Path) -> list[Article | Quarantined]:
         size = len(data)
         if size == 0:
             raise Rejected("empty file")
-        text, encoding, notes = decode(data)
+        text, encoding, notes = decode_noted(data)
         suffix = path.suffix.lower()
         if suffix in JSON_SUFFIXES:
             return _json_articles(path, text, encoding, size, notes)

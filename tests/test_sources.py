@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 from pipelines.extract import extract_article
-from pipelines.sources import Rejected, content_hash, decode, read_bytes, read_folders
+from pipelines.sources import Rejected, content_hash, decode, decode_noted, read_bytes, read_folders
 
 SEED = ROOT / "seeds" / "001_079d5c1b2b9b6042.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -134,14 +134,14 @@ def test_size_is_checked_on_what_was_read_not_on_stat(tmp_path):
 
 def test_a_few_invalid_utf8_bytes_are_replaced_and_noted():
     data = SEED_TEXT.encode("utf-8")
-    text, encoding, notes = decode(data[:500] + b"\xff" + data[500:] + b"\xe2\x80")
+    text, encoding, notes = decode_noted(data[:500] + b"\xff" + data[500:] + b"\xe2\x80")
     assert encoding == "utf-8" and notes == ["2 invalid UTF-8 byte sequence(s) replaced with U+FFFD"]
     assert text.replace("\ufffd", "") == SEED_TEXT
     # an Arabic code page is not mistaken for damaged UTF-8
     cp1256 = SEED_TEXT.replace("“", '"').replace("”", '"').encode("cp1256")
-    assert decode(cp1256)[1:] == ("cp1256", [])
+    assert decode_noted(cp1256)[1:] == ("cp1256", []) and decode(cp1256)[1] == "cp1256"
     with_bom = b"\xef\xbb\xbf" + data + b"\xff"
-    assert decode(with_bom)[1:] == ("utf-8-sig", ["1 invalid UTF-8 byte sequence(s) replaced with U+FFFD"])
+    assert decode_noted(with_bom)[1:] == ("utf-8-sig", ["1 invalid UTF-8 byte sequence(s) replaced with U+FFFD"])
 
 
 def test_json_and_sidecar_faults_are_reasons_not_crashes(tmp_path):
