@@ -5,6 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .venv-uv/bin/uv)
 VENV := .venv
 BIN := $(VENV)/bin
 WAREHOUSE ?= $(CURDIR)/warehouse/diplomacy.duckdb
+PORT = 3000
 MANIFEST := dbt_project/target/manifest.json
 export DIPLOMACY_WAREHOUSE ?= $(WAREHOUSE)
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
@@ -18,8 +19,8 @@ run: prepare  ## install, build the warehouse from seeds/, print a summary
 test: prepare  ## the whole suite (pytest, including a real dbt build)
 	$(BIN)/pytest -q
 
-ui: prepare  ## Dagster UI + daemon on 127.0.0.1:3000
-	$(BIN)/diplomacy ui
+ui: prepare  ## Dagster UI + daemon on http://127.0.0.1:$(PORT) (`make ui PORT=3001` for another port)
+	$(BIN)/diplomacy ui --port $(PORT)
 
 bench: prepare  ## extraction speed on the dev set
 	$(BIN)/diplomacy bench ../shared/eval/dev/articles

@@ -3,6 +3,10 @@
 A shell started without a terminal leaves SIGINT/SIGTERM ignored in its children,
 and `dagster dev` then never stops; the child gets default handlers back and its
 own process group, and the launcher forwards signals to the whole group.
+
+The child runs as in an activated virtualenv (its bin folder first on PATH): `dagster dev` makes
+dagster-dbt run `dbt parse` by name, and the user's shell need not have the venv on PATH. The code
+location is the `[tool.dagster]` block of pyproject.toml, named `diplomacy`.
 """
 from __future__ import annotations
 
@@ -39,11 +43,19 @@ def stop_group(proc: subprocess.Popen, grace: float = 20.0) -> int:
             pass
 
 
+def venv_environment() -> dict[str, str]:
+    """This process's environment as if its virtualenv were activated: its bin folder first on PATH."""
+    bin_dir = str(Path(sys.executable).parent)
+    path = os.environ.get("PATH")
+    return {**os.environ, "VIRTUAL_ENV": sys.prefix, "PATH": os.pathsep.join([bin_dir, path]) if path else bin_dir}
+
+
 def run_dagster_dev(host: str, port: int, log: Callable[[str], None] = print) -> int:
     """Run `dagster dev` bound to host:port until it exits or we are told to stop."""
     dagster = str(Path(sys.executable).with_name("dagster"))
-    cmd = [dagster, "dev", "-m", "pipelines.definitions", "-h", host, "-p", str(port)]
-    proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, start_new_session=True, preexec_fn=_default_signals)
+    cmd = [dagster, "dev", "-h", host, "-p", str(port)]  # the location comes from pyproject.toml
+    proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=venv_environment(), start_new_session=True,
+                            preexec_fn=_default_signals)
     log(f"Dagster UI on http://{host}:{port} (pid {proc.pid}); Ctrl-C stops it")
 
     def forward(signum, _frame):

@@ -1,4 +1,5 @@
-"""The Dagster UI: the webserver serves the whole asset graph, and `diplomacy ui` stops cleanly."""
+"""The Dagster UI: `make ui`, started from a shell without the venv, serves the whole asset graph under
+the location `diplomacy`, and SIGTERM stops every process it started."""
 import json
 import os
 import signal
@@ -8,9 +9,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import BIN, ROOT
+from conftest import ROOT
 
-QUERY = '{"query": "{ assetNodes { assetKey { path } } }"}'
+WORKSPACE_QUERY = """{ workspaceOrError { __typename ... on Workspace { locationEntries { name loadStatus
+  locationOrLoadError { __typename ... on PythonError { message }
+    ... on RepositoryLocation { repositories { assetNodes { assetKey { path } } } } } } } } }"""
 
 
 def _free_port() -> int:
@@ -19,65 +22,78 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_webserver_lists_raw_assets_and_dbt_models(tmp_path):
-    port = _free_port()
-    env = {**os.environ, "DAGSTER_HOME": str(tmp_path), "DIPLOMACY_WAREHOUSE": str(tmp_path / "w.duckdb")}
-    proc = subprocess.Popen([str(BIN / "dagster-webserver"), "-m", "pipelines.definitions", "-h", "127.0.0.1",
-                             "-p", str(port)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
-    try:
-        keys = None
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and keys is None:
-            try:
-                request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", data=QUERY.encode(),
-                                                 headers={"Content-Type": "application/json"})
-                with urllib.request.urlopen(request, timeout=10) as response:
-                    data = json.load(response)
-                keys = {"/".join(node["assetKey"]["path"]) for node in data["data"]["assetNodes"]}
-            except (OSError, KeyError, TypeError):
-                time.sleep(1)
-        assert keys, "webserver did not answer"
-        assert {"raw_articles", "raw_quarantine", "article_facts", "raw_meetings", "raw_agreements"} <= keys
-        assert {"stg_meetings", "int_meeting_clusters", "fct_meetings", "fct_agreements", "dim_country",
-                "mart_country_pair", "countries"} <= keys
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
-
-
-def _group_members(pgid: int) -> list[int]:
-    members = []
+def _processes() -> dict[int, tuple[int, int]]:
+    """Every live (non-zombie) process: pid → (parent pid, session id)."""
+    found = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
+            state, ppid, _pgrp, session = stat.read_text().rsplit(")", 1)[1].split()[:4]
+        except (OSError, ValueError):
             continue
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            members.append(int(stat.parent.name))
-    return members
+        if state != "Z":
+            found[int(stat.parent.name)] = (int(ppid), int(session))
+    return found
 
 
-def test_diplomacy_ui_stops_its_whole_process_tree_on_sigterm(tmp_path):
+def _sessions_of_tree(root: int) -> set[int]:
+    """The sessions of `root` and all its descendants (the launcher gives `dagster dev` its own)."""
+    procs, tree, grew = _processes(), {root}, True
+    while grew:
+        children = {pid for pid, (ppid, _) in procs.items() if ppid in tree} - tree
+        tree |= children
+        grew = bool(children)
+    return {procs[pid][1] for pid in tree if pid in procs}
+
+
+def _alive_in(sessions: set[int]) -> list[int]:
+    return sorted(pid for pid, (_, session) in _processes().items() if session in sessions)
+
+
+def _location_entries(port: int) -> list[dict] | None:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", data=json.dumps({"query": WORKSPACE_QUERY}).encode(),
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            entries = json.load(response)["data"]["workspaceOrError"]["locationEntries"]
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+    return entries if entries and all(e["loadStatus"] == "LOADED" for e in entries) else None
+
+
+def test_make_ui_without_the_venv_on_path_loads_the_diplomacy_location_and_stops_whole(tmp_path):
     port = _free_port()
-    env = {**os.environ, "DAGSTER_HOME": str(tmp_path), "DIPLOMACY_WAREHOUSE": str(tmp_path / "w.duckdb")}
-    # started like a background job of a non-interactive shell: no terminal, SIGINT ignored
-    launcher = subprocess.Popen([str(BIN / "diplomacy"), "ui", "--port", str(port)], cwd=ROOT, env=env,
-                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
-    first_line = launcher.stderr.readline()
-    dagster_pid = int(first_line.split("(pid ")[1].split(")")[0])
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=5)
-            break
-        except OSError:
-            time.sleep(1)
-    else:
-        raise AssertionError("the UI did not come up")
-    assert len(_group_members(dagster_pid)) >= 2  # webserver, daemon, code server…
-    launcher.send_signal(signal.SIGTERM)
-    assert launcher.wait(timeout=60) is not None
-    time.sleep(1)
-    assert _group_members(dagster_pid) == []
+    log = tmp_path / "make_ui.log"
+    env = {"HOME": os.environ.get("HOME", str(tmp_path)), "PATH": "/usr/bin:/bin",
+           "DAGSTER_HOME": str(tmp_path / "dagster_home"), "DIPLOMACY_WAREHOUSE": str(tmp_path / "w.duckdb")}
+    with open(log, "w") as out:
+        # the user's command, as a background job of a non-interactive shell: no terminal, SIGINT ignored
+        make = subprocess.Popen(["make", "ui", f"PORT={port}"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    sessions = {make.pid}
+    try:
+        entries, deadline = None, time.monotonic() + 240
+        while entries is None and time.monotonic() < deadline and make.poll() is None:
+            time.sleep(2)
+            entries = _location_entries(port)
+        sessions |= _sessions_of_tree(make.pid)
+        assert entries, f"the UI did not come up:\n{log.read_text()[-3000:]}"
+        assert [e["name"] for e in entries] == ["diplomacy"]
+        location = entries[0]["locationOrLoadError"]
+        assert location["__typename"] == "RepositoryLocation", location.get("message")
+        keys = {"/".join(node["assetKey"]["path"]) for repo in location["repositories"] for node in repo["assetNodes"]}
+        assert {"raw_articles", "raw_quarantine", "article_facts", "raw_meetings", "raw_agreements"} <= keys
+        assert {"stg_meetings", "int_meeting_clusters", "fct_meetings", "fct_agreements", "dim_country",
+                "mart_country_pair", "countries", "published_warehouse"} <= keys
+        assert len(_alive_in(sessions)) >= 4  # make, the launcher, dagster dev, its webserver, daemon, code server…
+
+        make.send_signal(signal.SIGTERM)
+        make.wait(timeout=90)
+        time.sleep(1)
+        assert _alive_in(sessions) == [], "processes outlived `make ui`"
+    finally:
+        for pid in _alive_in(sessions):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
