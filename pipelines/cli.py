@@ -11,6 +11,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import settings
@@ -84,14 +85,17 @@ def refresh(
 
 
 def _connect_read_only(warehouse: Optional[Path]):
-    import duckdb
+    from .warehouse_file import WarehouseFileError, open_readonly
 
     path = (warehouse or settings.warehouse_path()).resolve()
     if not path.exists():
         err.print(f"[red]error:[/red] no warehouse at {path} — run `diplomacy refresh` (or `make run`) first")
         raise typer.Exit(2)
-    return duckdb.connect(str(path), read_only=True,
-                          config={"enable_external_access": False, "lock_configuration": True})
+    try:
+        return open_readonly(path, config={"enable_external_access": False, "lock_configuration": True})
+    except WarehouseFileError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2)
 
 
 def _print_table(columns: list[str], rows: list[tuple], title: str | None = None) -> None:
