@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -85,15 +86,23 @@ def refresh(
               f"quarantined {counts.get('quarantined', 0)}")
 
 
+@contextmanager
 def _connect_read_only(warehouse: Optional[Path], memory_limit: Optional[str] = None):
-    """The locked read-only connection of pipelines/readonly.py (a context manager)."""
+    """The locked read-only connection of pipelines/readonly.py; a missing or damaged file exits 2 with the fix."""
     from .readonly import connect_read_only
+    from .warehouse_file import WarehouseFileError
 
     path = (warehouse or settings.warehouse_path()).resolve()
     if not path.exists():
         err.print(f"[red]error:[/red] no warehouse at {escape(str(path))} — run `diplomacy refresh` (or `make run`) first")
         raise typer.Exit(2)
-    return connect_read_only(path, memory_limit)
+    with ExitStack() as stack:
+        try:
+            conn = stack.enter_context(connect_read_only(path, memory_limit))
+        except WarehouseFileError as exc:
+            err.print(f"[red]error:[/red] {escape(str(exc))}")
+            raise typer.Exit(2)
+        yield conn
 
 
 def _tsv(value) -> str:

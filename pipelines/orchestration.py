@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable
 from contextlib import redirect_stdout
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import dagster as dg
 
 from .settings import dagster_home
 
+DBT_LOG_DAYS = 7  # a run's dbt log is kept this long
 # Telemetry off (no network at run time); one queued run at a time (the schedule and the sensor may
 # both ask for a refresh: the second waits in the queue instead of failing on the warehouse lock).
 INSTANCE_CONFIG = "telemetry:\n  enabled: false\nrun_queue:\n  max_concurrent_runs: 1\n"
@@ -41,7 +44,7 @@ def run_refresh(progress: Callable[[str], None] = lambda msg: None, wait_seconds
 
     prepare_dagster_home()
     job = defs.resolve_job_def("refresh")
-    dbt_log = dagster_home() / "last_refresh_dbt.log"
+    dbt_log = _new_dbt_log()
     with dg.DagsterInstance.get() as instance, open(dbt_log, "w", encoding="utf-8") as log, redirect_stdout(log):
         progress(f"dagster instance {os.environ['DAGSTER_HOME']}; dbt output in {dbt_log}")
         result = job.execute_in_process(
@@ -62,6 +65,21 @@ def run_refresh(progress: Callable[[str], None] = lambda msg: None, wait_seconds
     message = _root_message(error) if error else "unknown error (see the Dagster run in the UI)"
     return RefreshResult(False, counts, failure.step_key if failure else None, message,
                          locked="another refresh is running" in message)
+
+
+def _new_dbt_log() -> Path:
+    """A dbt log file of this run's own (a refused second refresh must not truncate a running one's).
+
+    Logs live in `$DAGSTER_HOME/dbt_logs/`; those untouched for DBT_LOG_DAYS days are removed."""
+    folder = dagster_home() / "dbt_logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("refresh-*.log"):
+        try:
+            if old.stat().st_mtime < time.time() - DBT_LOG_DAYS * 86400:
+                old.unlink()
+        except FileNotFoundError:
+            pass  # removed by another refresh meanwhile
+    return folder / f"refresh-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}-{os.getpid()}.log"
 
 
 def _root_message(error) -> str:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from .warehouse_file import open_readonly
+
 ALLOWED = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 DEFAULT_TIMEOUT_SECONDS = 60.0
 
@@ -50,10 +52,12 @@ def default_memory_limit() -> str:
 
 @contextmanager
 def connect_read_only(path: Path, memory_limit: str | None = None):
-    """A locked read-only connection to the warehouse, with a private temp folder removed on exit."""
+    """A locked read-only connection to the warehouse, with a private temp folder removed on exit.
+
+    A damaged warehouse file raises warehouse_file.WarehouseFileError (its message names the fix)."""
     spill = tempfile.mkdtemp(prefix="diplomacy-query-")
     try:
-        conn = duckdb.connect(str(path), read_only=True, config={
+        conn = open_readonly(path, config={
             "enable_external_access": False, "autoinstall_known_extensions": False,
             "autoload_known_extensions": False, "memory_limit": memory_limit or default_memory_limit(),
             "temp_directory": spill, "lock_configuration": True})

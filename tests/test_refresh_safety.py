@@ -1,11 +1,13 @@
 """The warehouse stays whole: reruns change nothing, readers are never blocked, killed or
 concurrent refreshes never corrupt anything."""
 import os
+import re
 import shutil
 import signal
 import subprocess
 import threading
 import time
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -38,6 +40,14 @@ def start_refresh(warehouse, home):
                             text=True, start_new_session=True)
 
 
+def dbt_log_of(proc) -> Path:
+    """The dbt log file a running refresh reports on stderr."""
+    for line in proc.stderr:
+        if found := re.search(r"dbt output in (\S+)", line):
+            return Path(found.group(1))
+    raise AssertionError("the refresh did not say where dbt writes its output")
+
+
 def test_rerun_is_a_no_op_while_readers_keep_reading_and_a_second_refresh_is_refused(built, tmp_path):
     before = snapshot(built)
     reader = duckdb.connect(str(built), read_only=True)  # held open through the whole refresh
@@ -50,11 +60,14 @@ def test_rerun_is_a_no_op_while_readers_keep_reading_and_a_second_refresh_is_ref
 
     thread = threading.Thread(target=keep_querying)
     thread.start()
-    first = start_refresh(built, tmp_path / "home")
-    time.sleep(8)  # the first refresh holds the lock now
-    second = cli("refresh", "--articles", str(ROOT / "seeds"), "--warehouse", str(built),
-                 env={"DAGSTER_HOME": str(tmp_path / "home2")}, check=False)
-    out, err = first.communicate(timeout=600)
+    home = tmp_path / "home"
+    first = start_refresh(built, home)
+    first_log = dbt_log_of(first)
+    while first_log.stat().st_size == 0 and first.poll() is None:
+        time.sleep(0.2)  # dbt build has written output: the first refresh holds the lock
+    second = refresh(ROOT / "seeds", built, home, check=False)  # same Dagster home: same place for dbt logs
+    first.wait(timeout=600)
+    err = first.stderr.read()  # the rest of it (dbt_log_of read the start)
     stop.set()
     thread.join()
     reader.close()
@@ -63,27 +76,79 @@ def test_rerun_is_a_no_op_while_readers_keep_reading_and_a_second_refresh_is_ref
     assert answers and set(answers) == {before[0]["fct_meetings"]}  # never blocked, never half-built
     assert "new 0, unchanged 5, re-extracted 0" in err
     assert snapshot(built) == before  # same rows, same ids
+    dbt_output = first_log.read_text(encoding="utf-8")
+    assert dbt_output.startswith("Running with dbt=") and "Done. PASS=" in dbt_output  # whole, not truncated
+    assert first_log != Path(re.search(r"dbt output in (\S+)", second.stderr).group(1))
 
 
-@pytest.mark.parametrize("kill_after", [3.0, 9.0, 20.0])
-def test_sigkill_mid_refresh_leaves_the_previous_warehouse_whole(built, tmp_path, kill_after):
+def session_processes(session: int) -> dict[int, list[str]]:
+    """Live processes of a session: pid → command line."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes().decode(errors="replace").split("\0")
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[3]) == session:
+            found[int(stat.parent.name)] = cmdline
+    return found
+
+
+def wait_for_dbt_build(proc) -> None:
+    """Return once the refresh's `dbt build` child runs."""
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        for pid, cmdline in session_processes(proc.pid).items():
+            if pid != proc.pid and "build" in cmdline and any(arg.endswith("/dbt") for arg in cmdline):
+                return
+        time.sleep(0.2)
+    raise AssertionError(f"no dbt build started (refresh exited {proc.poll()})")
+
+
+@pytest.mark.parametrize("kill_at", [3.0, 9.0, "dbt build"])
+def test_sigkill_mid_refresh_leaves_the_previous_warehouse_whole_and_nothing_running(built, tmp_path, kill_at):
     before = snapshot(built)
     (tmp_path / "articles").mkdir()
     for f in (ROOT / "seeds").glob("*.txt"):
         shutil.copy(f, tmp_path / "articles" / f.name)
     proc = start_refresh(built, tmp_path / "home")
-    time.sleep(kill_after)
-    proc.kill()  # SIGKILL to the refresh process only; its dbt child may live on
+    if kill_at == "dbt build":
+        wait_for_dbt_build(proc)
+    else:
+        time.sleep(kill_at)
+    proc.kill()  # SIGKILL to the refresh process only
     proc.wait()
-    assert snapshot(built) == before
-    assert cli("query", "--warehouse", str(built), "select count(*) from fct_meetings").returncode == 0
     try:
+        deadline = time.monotonic() + 10
+        while session_processes(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert session_processes(proc.pid) == {}, "a child of the killed refresh is still running"
+        assert snapshot(built) == before
+        assert cli("query", "--warehouse", str(built), "select count(*) from fct_meetings").returncode == 0
         after = refresh(tmp_path / "articles", built, tmp_path / "home")
         assert after.returncode == 0
         assert snapshot(built) == before
         assert not list(built.parent.glob(built.name + ".build-*"))
     finally:
         try:
-            os.killpg(proc.pid, signal.SIGKILL)  # orphans of the killed run
+            os.killpg(proc.pid, signal.SIGKILL)  # orphans of the killed run, if the test failed
         except ProcessLookupError:
             pass
+
+
+def test_a_damaged_warehouse_file_is_named_with_the_fix(built, tmp_path):
+    fix = "delete it and run `diplomacy refresh`"
+    os.truncate(built, built.stat().st_size // 2)  # e.g. a copy cut short by a full disk
+    for args in (["summary"], ["quarantine"], ["query", "select count(*) from fct_meetings"]):
+        proc = cli(*args, "--warehouse", str(built), check=False)
+        assert proc.returncode == 2, proc.stderr
+        assert f"{built} is not a readable DuckDB file (truncated" in proc.stderr and fix in proc.stderr
+    proc = refresh(ROOT / "seeds", built, tmp_path / "home", check=False)
+    assert proc.returncode == 1
+    assert f"{built} is not a readable DuckDB file (truncated" in proc.stderr and fix in proc.stderr
+    assert not list(built.parent.glob(built.name + ".build-*"))
+    not_duckdb = tmp_path / "notes.duckdb"
+    not_duckdb.write_text("not a database\n", encoding="utf-8")
+    proc = cli("summary", "--warehouse", str(not_duckdb), check=False)
+    assert proc.returncode == 2 and f"{not_duckdb} is not a readable DuckDB file (no DuckDB header)" in proc.stderr

@@ -16,10 +16,12 @@ from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
+from ..dbt_child import PARENT_PID_ENV
 from ..settings import warehouse_path
+from ..warehouse_file import WarehouseFileError, check_warehouse_file
 from .project import dbt_project
 
-DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt"))
+DBT_EXECUTABLE = str(Path(sys.executable).with_name("diplomacy-dbt"))  # dbt that dies with the run (dbt_child.py)
 
 
 class RefreshLocked(dg.Failure):
@@ -63,6 +65,11 @@ class Warehouse(dg.ConfigurableResource):
                     lock.close()
                     raise RefreshLocked(f"another refresh is running on {self.live}; try again when it has finished")
                 time.sleep(0.5)
+        try:
+            check_warehouse_file(self.live)
+        except WarehouseFileError as exc:
+            lock.close()
+            raise dg.Failure(str(exc)) from exc
         self._lock_file = lock
         for stale in self.live.parent.glob(self.live.name + ".build-*"):
             stale.unlink(missing_ok=True)  # left by a run that was killed
@@ -84,16 +91,18 @@ class Warehouse(dg.ConfigurableResource):
 
     @contextmanager
     def dbt_environment(self):
-        """dbt's profiles.yml reads DIPLOMACY_WAREHOUSE: point it at this run's copy while dbt runs."""
-        previous = os.environ.get("DIPLOMACY_WAREHOUSE")
-        os.environ["DIPLOMACY_WAREHOUSE"] = self.database
+        """While dbt runs: profiles.yml's DIPLOMACY_WAREHOUSE is this run's copy, and dbt knows its parent."""
+        overrides = {"DIPLOMACY_WAREHOUSE": self.database, PARENT_PID_ENV: str(os.getpid())}
+        previous = {name: os.environ.get(name) for name in overrides}
+        os.environ.update(overrides)
         try:
             yield
         finally:
-            if previous is None:
-                os.environ.pop("DIPLOMACY_WAREHOUSE", None)
-            else:
-                os.environ["DIPLOMACY_WAREHOUSE"] = previous
+            for name, value in previous.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
 
     def publish(self) -> None:
         """Make this run's copy the live warehouse, atomically."""
