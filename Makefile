@@ -9,7 +9,7 @@ MANIFEST := dbt_project/target/manifest.json
 export DIPLOMACY_WAREHOUSE ?= $(WAREHOUSE)
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: run test install prepare ui clean bench
+.PHONY: run test install prepare ui clean bench docs
 
 run: prepare  ## install, build the warehouse from seeds/, print a summary
 	$(BIN)/diplomacy refresh
@@ -23,6 +23,14 @@ ui: prepare  ## Dagster UI + daemon on 127.0.0.1:3000
 
 bench: prepare  ## extraction speed on the dev set
 	$(BIN)/diplomacy bench ../shared/eval/dev/articles
+
+DOCS_DB := dbt_project/target/docs.duckdb
+docs: prepare  ## dbt docs of the built warehouse: open dbt_project/target/static_index.html, or serve them (see README)
+	@test -f $(WAREHOUSE) || $(BIN)/diplomacy refresh
+	cp $(WAREHOUSE) $(DOCS_DB)  # the catalog is read from a copy: the live file is never opened for writing
+	cd dbt_project && DIPLOMACY_WAREHOUSE=$(CURDIR)/$(DOCS_DB) ../$(BIN)/dbt docs generate --static --quiet \
+		--profiles-dir . --project-dir .
+	rm -f $(DOCS_DB) $(DOCS_DB).wal
 
 install: $(BIN)/diplomacy
 
