@@ -24,13 +24,14 @@ ui: prepare  ## Dagster UI + daemon on 127.0.0.1:3000
 bench: prepare  ## extraction speed on the dev set
 	$(BIN)/diplomacy bench ../shared/eval/dev/articles
 
-DOCS_DB := dbt_project/target/docs.duckdb
-docs: prepare  ## dbt docs of the built warehouse: open dbt_project/target/static_index.html, or serve them (see README)
+DOCS := dbt_project/target/docs
+docs: prepare  ## dbt docs of the built warehouse in dbt_project/target/docs (open static_index.html, or serve: see README)
 	@test -f $(WAREHOUSE) || $(BIN)/diplomacy refresh
-	cp $(WAREHOUSE) $(DOCS_DB)  # the catalog is read from a copy: the live file is never opened for writing
-	cd dbt_project && DIPLOMACY_WAREHOUSE=$(CURDIR)/$(DOCS_DB) ../$(BIN)/dbt docs generate --static --quiet \
-		--profiles-dir . --project-dir .
-	rm -f $(DOCS_DB) $(DOCS_DB).wal
+	@mkdir -p $(DOCS)  # the catalog is read from a copy: the live file is never opened for writing
+	cp $(WAREHOUSE) $(DOCS)/$(notdir $(WAREHOUSE))
+	cd dbt_project && DIPLOMACY_WAREHOUSE=$(CURDIR)/$(DOCS)/$(notdir $(WAREHOUSE)) ../$(BIN)/dbt docs generate \
+		--static --quiet --target-path target/docs --profiles-dir . --project-dir .
+	rm -f $(DOCS)/$(notdir $(WAREHOUSE)) $(DOCS)/$(notdir $(WAREHOUSE)).wal
 
 install: $(BIN)/diplomacy
 

@@ -7,7 +7,6 @@ from .resources import Warehouse
 
 
 @dg.asset(group_name="publish", deps=[published_warehouse], kinds={"html"},
-          owners=["team:diplomacy-analytics"], tags={"layer": "report"},
           description="Static HTML report of the published warehouse: meetings timeline, partner countries, "
                       "agreements by type and sector, sectors by year, country pairs, Arabic evidence per fact.")
 def analyst_report(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
