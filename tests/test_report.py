@@ -53,6 +53,10 @@ def test_browser_renders_the_warehouse_counts_and_arabic_evidence(seeds_warehous
         totals = {k: conn.execute(f"select count(*) from {t}").fetchone()[0]
                   for k, t in (("meetings", "fct_meetings"), ("agreements", "fct_agreements"),
                                ("articles", "dim_article"))}
+        sector_events = dict(conn.execute("select sector, sum(meetings + agreements) from mart_sector_year "
+                                          "group by 1").fetchall())
+        pairs = {(a, b): m + g for a, b, m, g in conn.execute(
+            "select country_a, country_b, meetings, agreements from mart_country_pair").fetchall()}
         evidence = sorted(r[0] for r in conn.execute(
             "select evidence from bridge_meeting_source union all select evidence from bridge_agreement_source"
         ).fetchall())
@@ -72,6 +76,15 @@ def test_browser_renders_the_warehouse_counts_and_arabic_evidence(seeds_warehous
         assert dom.xpath(f"//div[@data-total='{kind}']/b")[0].text_content() == str(n)
     assert len(dom.xpath("//table[@id='meeting-facts']/tbody/tr")) == totals["meetings"]
     assert len(dom.xpath("//table[@id='agreement-facts']/tbody/tr")) == totals["agreements"]
+
+    assert {tr.get("data-sector"): sum(int(td.get("data-value")) for td in tr.xpath("td"))
+            for tr in dom.xpath("//table[@id='sector-years']/tbody/tr")} == sector_events
+    matrix = dom.xpath("//table[@id='country-pairs']")[0]
+    columns = [th.text_content() for th in matrix.xpath("thead/tr/th")][1:]
+    for a, b in pairs:  # both halves of the symmetric matrix
+        for row, col in ((a, b), (b, a)):
+            cell = matrix.xpath(f"tbody/tr[@data-country='{row}']/td")[columns.index(col)]
+            assert int(cell.get("data-value")) == pairs[a, b]
 
     shown = dom.xpath("//p[contains(@class, 'evidence')]")
     assert all(p.get("dir") == "rtl" and p.get("lang") == "ar" for p in shown)

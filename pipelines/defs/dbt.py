@@ -27,7 +27,7 @@ class Translator(DagsterDbtTranslator):
             dagster_dbt_translator=Translator(DagsterDbtTranslatorSettings(enable_code_references=True)))
 def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
     with warehouse.dbt_environment():
-        yield from with_ui_metadata(dbt.cli(["build"], context=context))
+        yield from with_ui_metadata(dbt.cli(["build"], context=context), warehouse.database)
 
 
 @dg.asset(group_name="publish", deps=[warehouse_models], kinds={"duckdb"},

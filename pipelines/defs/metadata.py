@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import timedelta
+from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -140,12 +141,25 @@ def _adapter_rows(invocation, sql: str) -> list[tuple]:
     return [tuple(row) for row in table.rows]
 
 
-def with_ui_metadata(invocation) -> Iterator:
-    """The events of a `dbt build`, with row counts and column types of every table model, and the
+def _relations_match(invocation, database_file: str) -> bool:
+    """dagster-dbt counts rows of the manifest's relation names, which carry the catalog (the file name up
+    to its first dot) of the warehouse dbt parsed with: they must name the file this run builds."""
+    catalogs = {node.get("database") for node in invocation.manifest["nodes"].values()}
+    return catalogs == {Path(database_file).name.split(".")[0]}
+
+
+def with_ui_metadata(invocation, database_file: str) -> Iterator:
+    """The events of a `dbt build` of `database_file`, with the row count of every table model, and the
     meetings chart on the charted mart."""
-    events = invocation.stream().fetch_row_counts()
+    events = invocation.stream()
+    if _relations_match(invocation, database_file):
+        events = events.fetch_row_counts()
+    else:
+        dg.get_dagster_logger().warning(
+            f"no dbt row counts: dbt's manifest was parsed for another warehouse file name than {database_file} "
+            "(run `dbt parse` with this DIPLOMACY_WAREHOUSE)")
     try:
-        for event in events:
+        for event in list(events):  # dbt has finished (and released the file) before the chart's query
             unique_id = getattr(event, "metadata", {}).get("unique_id")
             if isinstance(event, (dg.Output, dg.AssetMaterialization)) and unique_id is not None \
                     and unique_id.value.endswith("." + CHARTED_MART):

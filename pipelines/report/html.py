@@ -86,17 +86,19 @@ def _type_count(data: ReportData, kind: str) -> int:
 
 def _sector_years(data: ReportData) -> str:
     years = sorted({y for _, y, *_ in data.sector_years if y is not None})
+    if any(y is None for _, y, *_ in data.sector_years):
+        years.append(None)
     cells = {(s, y): (m, a, n) for s, y, m, a, n in data.sector_years}
-    peak = max((n for *_, n in data.sector_years), default=0)
+    peak = max((m + a for _, _, m, a, _ in data.sector_years), default=0)
     rows = []
     for sector in sorted({s for s, *_ in data.sector_years}):
         en, ar = data.sectors.get(sector, (sector, ""))
-        row = "".join(_heat(cells.get((sector, y), (0, 0, 0))[2], peak,
-                            "meetings {0}, agreements {1}, articles {2}".format(*cells.get((sector, y), (0, 0, 0))))
-                      for y in years)
+        counts = [cells.get((sector, y), (0, 0, 0)) for y in years]
+        row = "".join(_heat(m + a, peak, f"meetings {m}, agreements {a}, articles {n}") for m, a, n in counts)
         rows.append(f'<tr data-sector="{escape(sector)}"><th>{escape(en)} {_ar(ar)}</th>{row}</tr>')
-    return ("<p class='muted'>Articles discussing each sector, per year of publication "
-            "(hover a cell for meetings and agreements).</p>" + _table(["sector", *map(str, years)], rows, "sector-years"))
+    headers = ["sector", *("undated" if y is None else str(y) for y in years)]
+    return ("<p class='muted'>Meetings plus agreements touching each sector, per year "
+            "(hover a cell for each count and the articles).</p>" + _table(headers, rows, "sector-years"))
 
 
 def _pairs(data: ReportData) -> str:
