@@ -59,6 +59,7 @@ def _cell(value) -> str:
 
 
 def markdown_table(headers: list[str], rows: Iterable[Iterable]) -> str:
+    """A Markdown table (the Dagster UI renders Markdown metadata)."""
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
     return "\n".join(lines)
@@ -134,7 +135,7 @@ def meetings_chart(rows: list[tuple]) -> dict:
 
 
 def _adapter_rows(invocation, sql: str) -> list[tuple]:
-    """Rows of a query run through dbt's own adapter (it holds the DuckDB file while the build's events stream)."""
+    """Rows of a query through dbt's own adapter, which may hold the file open (in its configuration) for row counts."""
     adapter = invocation.adapter
     with adapter.connection_named("diplomacy_meetings_chart"):
         _, table = adapter.execute(sql, fetch=True)
