@@ -3,6 +3,8 @@ the warehouse's numbers and the Arabic evidence from it."""
 import re
 import shutil
 import subprocess
+from pathlib import Path
+from urllib.parse import unquote
 
 import duckdb
 import lxml.html
@@ -91,6 +93,11 @@ def test_browser_renders_the_warehouse_counts_and_arabic_evidence(seeds_warehous
     assert sorted(p.text_content() for p in shown) == evidence
     for link in dom.xpath("//a[@class='article-link']"):  # every evidence links to its article's section
         assert dom.xpath(f"//section[@id='{link.get('href')[1:]}']")
+    sections = dom.xpath("//section[@class='article']")
+    assert len(sections) == totals["articles"]
+    for section in sections:  # which names the article's source file
+        href = section.xpath(".//a[@class='source-file']")[0].get("href")
+        assert href.startswith("file:///") and Path(unquote(href[len("file://"):])).is_file()
 
     top, full = tmp_path / "report.png", tmp_path / "report-full.png"
     _headless(browser, tmp_path, f"--screenshot={top}", "--window-size=1400,2000", url)

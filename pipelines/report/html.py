@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections import defaultdict
 from html import escape
 
@@ -132,6 +133,14 @@ def _facts(facts: list[Fact], kind: str, titles: dict[str, str]) -> str:
     return _table(headers, rows, f"{kind}-facts")
 
 
+def _file_link(path: str | None) -> str:
+    """The article's source file, linked when its path is absolute (it opens locally, nothing is fetched)."""
+    if not path:
+        return ""
+    return f'<a class="source-file" href="{escape(Path(path).as_uri())}">{escape(path)}</a>' \
+        if Path(path).is_absolute() else escape(path)
+
+
 def _articles(data: ReportData) -> str:
     facts_of: dict[str, list[Fact]] = defaultdict(list)
     for f in data.facts:
@@ -144,7 +153,7 @@ def _articles(data: ReportData) -> str:
                         f'{escape(f.date or "")} — {escape(", ".join(f.countries))}</a></li>' for f in facts_of[article_id])
         parts.append(f'<section class="article" id="{anchor("article", article_id)}"><h3>{_ar(title) if title else escape(article_id)}</h3>'
                      f'<p class="muted">{escape(article_id)} · published {published or "unknown"} · '
-                     f'{escape(path or "")}{link}</p><ul>{items or "<li class=muted>no facts</li>"}</ul></section>')
+                     f'{_file_link(path)}{link}</p><ul>{items or "<li class=muted>no facts</li>"}</ul></section>')
     return "".join(parts)
 
 
