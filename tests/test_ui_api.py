@@ -72,7 +72,8 @@ def test_refresh_launched_through_graphql_records_metadata_and_checks(tmp_path):
     (articles / "empty.txt").write_bytes(b"")  # refused: the warning check and the quarantine preview show it
     warehouse = tmp_path / "diplomacy.duckdb"  # the name the dbt manifest's relation names carry
     env = {**os.environ, "DAGSTER_HOME": str(home), "DIPLOMACY_WAREHOUSE": str(warehouse),
-           "DIPLOMACY_ARTICLES": str(articles), "DIPLOMACY_INBOX": str(tmp_path / "inbox")}
+           "DIPLOMACY_ARTICLES": str(articles), "DIPLOMACY_INBOX": str(tmp_path / "inbox"),
+           "FRESHNESS_DAEMON_INTERVAL_SECONDS": "5"}
     with dg.DagsterInstance.from_config(str(home)):
         pass  # the instance's storage exists before two processes would race to create it
     port = _free_port()
@@ -104,6 +105,13 @@ def test_refresh_launched_through_graphql_records_metadata_and_checks(tmp_path):
                          {"id": run_id})["runOrError"]["status"]
         assert status == "SUCCESS", (tmp_path / "dagster-daemon.log").read_text()[-3000:]
         nodes = {"/".join(n["assetKey"]["path"]): n for n in gql(ASSETS)["assetNodes"]}
+        freshness, deadline = None, time.monotonic() + 180
+        while freshness != "HEALTHY" and time.monotonic() < deadline:  # the daemon evaluates the policy
+            time.sleep(3)
+            freshness = gql('{ assetNodeOrError(assetKey: {path: ["published_warehouse"]}) { ... on AssetNode { '
+                            'freshnessStatusInfo { freshnessStatus } } } }')["assetNodeOrError"][
+                "freshnessStatusInfo"]["freshnessStatus"]
+        assert freshness == "HEALTHY"
     finally:
         for proc in started:
             stop_group(proc)
