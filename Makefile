@@ -10,7 +10,7 @@ MANIFEST := dbt_project/target/manifest.json
 export DIPLOMACY_WAREHOUSE ?= $(WAREHOUSE)
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: run test install prepare ui clean bench
+.PHONY: run test install prepare ui clean bench docs
 
 run: prepare  ## install, build the warehouse from seeds/, print a summary
 	$(BIN)/diplomacy refresh
@@ -24,6 +24,15 @@ ui: prepare  ## Dagster UI + daemon on http://127.0.0.1:$(PORT) (`make ui PORT=3
 
 bench: prepare  ## extraction speed on the dev set
 	$(BIN)/diplomacy bench ../shared/eval/dev/articles
+
+DOCS := dbt_project/target/docs
+docs: prepare  ## dbt docs of the built warehouse in dbt_project/target/docs (open static_index.html, or serve: see README)
+	@test -f $(WAREHOUSE) || $(BIN)/diplomacy refresh
+	@mkdir -p $(DOCS)  # the catalog is read from a copy: the live file is never opened for writing
+	cp $(WAREHOUSE) $(DOCS)/$(notdir $(WAREHOUSE))
+	cd dbt_project && DIPLOMACY_WAREHOUSE=$(CURDIR)/$(DOCS)/$(notdir $(WAREHOUSE)) ../$(BIN)/dbt docs generate \
+		--static --quiet --target-path target/docs --profiles-dir . --project-dir .
+	rm -f $(DOCS)/$(notdir $(WAREHOUSE)) $(DOCS)/$(notdir $(WAREHOUSE)).wal
 
 install: $(BIN)/diplomacy
 

@@ -199,6 +199,22 @@ def quarantine(warehouse: Optional[Path] = typer.Option(None, help="DuckDB file 
     _print_table(["path", "article", "note", "when"], notes, f"{len(notes)} kept with a note")
 
 
+@app.command()
+def report(
+    out_dir: Optional[Path] = typer.Option(None, "--out", help="Folder for index.html (default: report/ beside the warehouse)."),
+    warehouse: Optional[Path] = typer.Option(None, help="DuckDB file (default: the configured warehouse)."),
+) -> None:
+    """Write a self-contained HTML report: timeline, partners, agreements, sectors, country pairs, evidence."""
+    from .report import build_report, report_dir
+
+    path = (warehouse or settings.warehouse_path()).resolve()
+    if not path.exists():
+        err.print(f"[red]error:[/red] no warehouse at {path} — run `diplomacy refresh` (or `make run`) first")
+        raise typer.Exit(2)
+    target = build_report(path, (out_dir or report_dir(path)).resolve())
+    out.print(f"report written to {target}")
+
+
 def _read_inputs(files: list[Path]):
     from .sources import Quarantined, read_file
 

@@ -3,8 +3,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import dagster as dg
-from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from .metadata import with_ui_metadata
 from .project import dbt_project
 from .resources import Warehouse
 
@@ -22,10 +23,11 @@ class Translator(DagsterDbtTranslator):
         return fqn[1] if len(fqn) > 2 else "warehouse"
 
 
-@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=Translator())
+@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project,
+            dagster_dbt_translator=Translator(DagsterDbtTranslatorSettings(enable_code_references=True)))
 def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
     with warehouse.dbt_environment():
-        yield from dbt.cli(["build"], context=context).stream()
+        yield from with_ui_metadata(dbt.cli(["build"], context=context), warehouse.database)
 
 
 @dg.asset(group_name="publish", deps=[warehouse_models], kinds={"duckdb"},

@@ -3,6 +3,7 @@ import dagster as dg
 
 from ..extract import EXTRACTOR_VERSION, extract_article
 from ..warehouse import RAW_SCHEMA, land_facts, previous_extractions, quarantine_failures
+from .metadata import landed
 from .resources import Warehouse
 
 
@@ -51,6 +52,7 @@ def extract_facts(context: dg.AssetExecutionContext, warehouse: Warehouse):
                   for t in ("meetings", "agreements", "article_sectors")}
     context.log.info(f"extraction: {counts}; facts now {totals}")
     yield dg.MaterializeResult(asset_key="article_facts",
-                               metadata={**counts, **totals, "extractor_version": EXTRACTOR_VERSION})
+                               metadata={**counts, **totals, "extractor_version": EXTRACTOR_VERSION,
+                                         **landed(warehouse, "article_facts")})
     for key in FACT_ASSETS:
-        yield dg.MaterializeResult(asset_key=key)
+        yield dg.MaterializeResult(asset_key=key, metadata=landed(warehouse, key))

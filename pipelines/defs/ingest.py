@@ -6,6 +6,7 @@ import dagster as dg
 from ..settings import articles_dir, inbox_dir
 from ..sources import read_folders
 from ..warehouse import known_sources, land_batch
+from .metadata import landed
 from .resources import Warehouse
 
 
@@ -39,7 +40,10 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, war
                      f"{len(batch.quarantined)} quarantined from {', '.join(map(str, folders))}")
     yield dg.MaterializeResult(asset_key="raw_articles", metadata={
         "articles": len(batch.articles), "duplicates": len(batch.duplicates), "quarantined": len(batch.quarantined),
-        "folders": dg.MetadataValue.json([str(f) for f in folders])})
-    yield dg.MaterializeResult(asset_key="raw_quarantine", metadata={"quarantined": len(batch.quarantined)})
-    yield dg.MaterializeResult(asset_key="raw_duplicates", metadata={"duplicates": len(batch.duplicates)})
-    yield dg.MaterializeResult(asset_key="raw_ingest_notes", metadata={"notes": len(batch.notes)})
+        "folders": dg.MetadataValue.json([str(f) for f in folders]), **landed(warehouse, "raw_articles")})
+    yield dg.MaterializeResult(asset_key="raw_quarantine", metadata={"quarantined": len(batch.quarantined),
+                                                                     **landed(warehouse, "raw_quarantine")})
+    yield dg.MaterializeResult(asset_key="raw_duplicates", metadata={"duplicates": len(batch.duplicates),
+                                                                     **landed(warehouse, "raw_duplicates")})
+    yield dg.MaterializeResult(asset_key="raw_ingest_notes", metadata={"notes": len(batch.notes),
+                                                                       **landed(warehouse, "raw_ingest_notes")})

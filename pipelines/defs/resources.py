@@ -85,6 +85,11 @@ class Warehouse(dg.ConfigurableResource):
             fcntl.flock(self._lock_file, fcntl.LOCK_UN)
             self._lock_file.close()
 
+    @property
+    def readable(self) -> str:
+        """The file a step reads now: this run's copy until it is published, then the live file."""
+        return str(self._build) if self._build is not None else str(self.live)
+
     def duckdb(self) -> DuckDBResource:
         """Dagster's DuckDB resource on this run's copy."""
         return DuckDBResource(database=self.database)
