@@ -30,8 +30,9 @@ class Warehouse(dg.ConfigurableResource):
     """The warehouse a run writes: `database` is a private copy of the live file while the run lasts.
 
     Setting up takes an exclusive lock (`<file>.lock`; the OS drops it if the process dies) and copies
-    the live file; `publish()` checkpoints the copy and renames it over the live file. Readers keep the
-    file they opened; the next query sees the new one. A killed run leaves the live file untouched.
+    the live file to `<file>.build`; `publish()` checkpoints the copy and renames it over the live
+    file. Readers keep the file they opened; the next query sees the new one. A killed run leaves the
+    live file untouched.
     """
 
     path: str
@@ -64,11 +65,26 @@ class Warehouse(dg.ConfigurableResource):
                     raise RefreshLocked(f"another refresh is running on {self.live}; try again when it has finished")
                 time.sleep(0.5)
         self._lock_file = lock
-        for stale in self.live.parent.glob(self.live.name + ".build-*"):
-            stale.unlink(missing_ok=True)  # left by a run that was killed
-        self._build = self.live.with_name(f"{self.live.name}.build-{os.getpid()}")
+        self._build = self._private_build_path()
         if self.live.exists():
             shutil.copyfile(self.live, self._build)
+
+    def _private_build_path(self) -> Path:
+        """`<file>.build`: one fixed path, so dbt's profile stays the same and partial parsing works.
+        Files left by a killed run are removed; if a process of that run still holds the file open
+        (DuckDB's lock), this run builds at `<file>.build-<pid>` instead."""
+        for stale in self.live.parent.glob(self.live.name + ".build-*"):
+            stale.unlink(missing_ok=True)  # left by a run that was killed
+        fixed = self.live.with_name(self.live.name + ".build")
+        if fixed.exists():
+            try:
+                duckdb.connect(str(fixed)).close()
+            except duckdb.Error as exc:
+                if "lock" in str(exc).lower():
+                    return self.live.with_name(f"{self.live.name}.build-{os.getpid()}")
+        for leftover in (fixed, Path(str(fixed) + ".wal")):
+            leftover.unlink(missing_ok=True)
+        return fixed
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         if self._build is not None:
