@@ -270,5 +270,48 @@ def ui(port: int = typer.Option(3000, help="Port of the web UI."),
     raise typer.Exit(run_dagster_dev(host, port, log=lambda msg: err.print(msg)))
 
 
+class _Entry:
+    """The console script. `diplomacy query` with its plain options is dispatched straight to the
+    command: typer builds its parameter types with pydantic, which alone costs more start-up time
+    than the whole query. Everything else (including `query --help`) goes through typer."""
+
+    def __init__(self, typer_app: typer.Typer):
+        self.typer_app = typer_app
+
+    def __call__(self, args: list[str] | None = None) -> None:
+        args = sys.argv[1:] if args is None else args
+        fast = _plain_query_args(args)
+        if fast is None:
+            return self.typer_app(args)
+        try:
+            query(**fast)
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
+        sys.exit(0)
+
+
+def _plain_query_args(args: list[str]) -> dict | None:
+    """`query [--warehouse PATH] [--json] SQL` → the command's keyword arguments; None for anything else."""
+    if not args or args[0] != "query":
+        return None
+    found: dict = {"warehouse": None, "as_json": False}
+    sql, rest = None, args[1:]
+    while rest:
+        word = rest.pop(0)
+        if word == "--json":
+            found["as_json"] = True
+        elif word == "--warehouse" and rest:
+            found["warehouse"] = Path(rest.pop(0))
+        elif word.startswith("--warehouse="):
+            found["warehouse"] = Path(word.split("=", 1)[1])
+        elif word.startswith("-") or sql is not None:
+            return None
+        else:
+            sql = word
+    return None if sql is None else {**found, "sql": sql}
+
+
+app = _Entry(app)
+
 if __name__ == "__main__":
     app()
