@@ -239,24 +239,59 @@ def evaluate(
 
 
 @app.command()
-def bench(folder: Path = typer.Argument(..., help="Folder of articles."),
-          repeat: int = typer.Option(5, help="Passes over the folder.")) -> None:
-    """Extraction speed: articles per second after start-up."""
-    from .extract import extract_article
+def bench(
+    targets: Optional[list[str]] = typer.Argument(None, help="Articles folder (default: the dev set if present, else "
+                                                  "seeds/); with --refresh, the corpus sizes."),
+    refresh_sizes: bool = typer.Option(False, "--refresh", help="Time refreshes of synthetic corpora of these sizes."),
+    repeat: int = typer.Option(3, help="Passes over the folder (extraction)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    workdir: Optional[Path] = typer.Option(None, help="Keep the synthetic corpora and warehouses here (default: a temporary folder)."),
+) -> None:
+    """Extraction throughput (one process and all cores) on a folder, or with --refresh N...: full,
+    no-change and +10-article refreshes of synthetic corpora, peak RSS and the time per stage."""
+    from . import bench as benchmark
 
-    articles = list(_read_inputs(sorted(folder.glob("*.txt"))))
-    if not articles:
-        err.print(f"[red]error:[/red] no .txt articles in {folder}")
+    if refresh_sizes:
+        try:
+            sizes = [int(t) for t in targets or []]
+        except ValueError:
+            sizes = []
+        if not sizes or min(sizes) < 1:
+            err.print("[red]error:[/red] --refresh needs corpus sizes, e.g. `diplomacy bench --refresh 300 3000`")
+            raise typer.Exit(2)
+        report = benchmark.refresh_benchmark(sizes, workdir, progress=lambda msg: err.print(f"[dim]{msg}[/dim]"))
+        if as_json:
+            sys.stdout.write(json.dumps(report) + "\n")
+            return
+        _print_refresh_report(report)
+        return
+    folder = Path(targets[0]) if targets else benchmark.default_folder()
+    try:
+        report = {"extraction": benchmark.extraction_throughput(folder, repeat)}
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
-    extract_article(articles[0].text, "warm-up")  # lexicons load once
-    started = time.perf_counter()
-    for _ in range(repeat):
-        for a in articles:
-            extract_article(a.text, a.article_id, a.published_date)
-    elapsed = time.perf_counter() - started
-    n = len(articles) * repeat
-    chars = sum(len(a.text) for a in articles) * repeat
-    out.print(f"{n} extractions in {elapsed:.2f}s: {n / elapsed:.1f} articles/s, {chars / elapsed / 1000:.0f}k chars/s")
+    if as_json:
+        sys.stdout.write(json.dumps(report) + "\n")
+        return
+    e = report["extraction"]
+    out.print(f"{e['articles']} articles × {e['repeat']} from {e['folder']}: one process {e['articles_per_s']} articles/s "
+              f"({e['ms_per_article']} ms each, {e['kb_per_s']} kB/s); {e['all_cores']['processes']} processes "
+              f"{e['all_cores']['articles_per_s']} articles/s")
+
+
+def _print_refresh_report(report: dict) -> None:
+    rows = []
+    for r in report["refresh"]:
+        full = r["full"]
+        rows.append((r["articles"], full["wall_s"], round(1000 * full["wall_s"] / r["articles"], 1),
+                     " / ".join(f"{v:g}" for v in full["stages_s"].values()), full["peak_rss_mb"],
+                     f"{r['no_change']['wall_s']} ({r['no_change']['wall_s'] / full['wall_s']:.0%})",
+                     f"{r['plus_10']['wall_s']} ({r['plus_10']['wall_s'] / full['wall_s']:.0%})"))
+    _print_table(["articles", "full s", "ms/article", "ingest / extract / dbt / publish / start-up s", "peak RSS MB",
+                  "no change s", "+10 articles s"], rows, "Refresh on synthetic corpora")
+    for key, value in report["checks"].items():
+        out.print(f"  {key}: {value}")
 
 
 @app.command()
