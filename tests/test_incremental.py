@@ -16,8 +16,9 @@ NEW_ARTICLE = """الإمارات وتركمانستان تبحثان التعا
 
 
 def facts_rows(path):
+    """Meeting rows with their physical row id: a row deleted and inserted again gets a new one."""
     with duckdb.connect(str(path), read_only=True) as conn:
-        return conn.execute("select meeting_id, extracted_at from raw.meetings order by 1").fetchall()
+        return conn.execute("select meeting_id, rowid, extracted_at from raw.meetings order by 1").fetchall()
 
 
 def test_refresh_with_nothing_new_reads_nothing_and_keeps_the_published_warehouse(seeds_warehouse, tmp_path):
@@ -42,8 +43,8 @@ def test_a_new_article_lands_its_facts_and_leaves_the_others_rows_alone(seeds_wa
     done = refresh(articles, warehouse, tmp_path / "home")
     assert "new 1, unchanged 5, re-extracted 0" in done.stderr
     after = facts_rows(warehouse)
-    assert set(before) < set(after)  # every earlier row as it was (same extraction time), plus the new ones
-    assert {m for m, _ in after} - {m for m, _ in before} == {"new_talks.txt#m0"}
+    assert set(before) < set(after)  # every earlier row left where it was, plus the new article's
+    assert {row[0] for row in after} - {row[0] for row in before} == {"new_talks.txt#m0"}
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         assert conn.execute("select countries from fct_meetings f join bridge_meeting_source s using (meeting_id) "
                             "where s.article_id = 'new_talks.txt'").fetchall() == [(["ARE", "TKM"],)]
