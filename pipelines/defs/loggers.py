@@ -1,16 +1,10 @@
 """A compact progress logger for terminal runs (`diplomacy refresh`); the UI keeps Dagster's own."""
 import logging
-import re
 import sys
 import time
 
 import dagster as dg
 
-_UNGATED_CHECK = re.compile(r"Blocking asset check .* emitted no result in step 'warehouse_models'")
-# When the dbt build is skipped (nothing changed) its tests give no results and publishing is skipped
-# too; Dagster's executor warns once per test about that. Expected: not printed.
-logging.getLogger("dagster._core.execution.plan.active").addFilter(
-    lambda record: not _UNGATED_CHECK.match(record.getMessage()))
 _SHOWN_EVENTS = {"STEP_START": "▶", "STEP_SUCCESS": "✔", "STEP_FAILURE": "✘"}
 
 
