@@ -90,10 +90,11 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def timed_refresh(articles: Path, root: Path) -> dict:
-    """One `diplomacy refresh` in a child process: wall time, per-stage split, peak RSS of its process tree."""
+def timed_refresh(articles: Path, root: Path, name: str = "refresh") -> dict:
+    """One `diplomacy refresh` in a child process (its output in `<root>/<name>.log`): wall time,
+    per-stage split, peak RSS of its process tree."""
     env = {**os.environ, "DAGSTER_HOME": str(root / "home"), "DIPLOMACY_INBOX": str(root / "inbox")}
-    log = root / "refresh.log"
+    log = root / f"{name}.log"
     started = time.perf_counter()
     with open(log, "w", encoding="utf-8") as stderr:
         proc = subprocess.Popen([str(Path(sys.executable).with_name("diplomacy")), "refresh", "--articles", str(articles),
@@ -129,7 +130,7 @@ def refresh_benchmark(sizes: list[int], workdir: Path | None = None,
                 if label == "plus_10":
                     corpus.write(articles, n, n + 10)
                 progress(f"{n} articles: {label.replace('_', ' ')} refresh…")
-                row[label] = timed_refresh(articles, root)
+                row[label] = timed_refresh(articles, root, label)
             rows.append(row)
     return {"refresh": rows, "checks": acceptance(rows)}
 
