@@ -290,24 +290,58 @@ def evaluate(
 
 
 @app.command()
-def bench(folder: Path = typer.Argument(..., help="Folder of articles."),
-          repeat: int = typer.Option(5, help="Passes over the folder.")) -> None:
-    """Extraction speed: articles per second after start-up."""
-    from .extract import extract_article
+def bench(
+    targets: Optional[list[str]] = typer.Argument(None, help="Articles folder (default: the dev set if present, else "
+                                                  "seeds/); with --refresh, the corpus sizes."),
+    refresh_sizes: bool = typer.Option(False, "--refresh", help="Time refreshes of synthetic corpora of these sizes."),
+    repeat: int = typer.Option(3, help="Passes over the folder (extraction)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    workdir: Optional[Path] = typer.Option(None, help="Keep the synthetic corpora and warehouses here (default: a temporary folder)."),
+) -> None:
+    """Extraction throughput (one process and all cores) on a folder, or with --refresh N...: full,
+    no-change and +10-article refreshes of synthetic corpora, peak RSS and the time per stage."""
+    from . import bench as benchmark
 
-    articles = list(_read_inputs(sorted(folder.glob("*.txt"))))
-    if not articles:
-        err.print(f"[red]error:[/red] no .txt articles in {folder}")
+    if refresh_sizes:
+        try:
+            sizes = [int(t) for t in targets or []]
+        except ValueError:
+            sizes = []
+        if not sizes or min(sizes) < 1:
+            err.print("[red]error:[/red] --refresh needs corpus sizes, e.g. `diplomacy bench --refresh 300 3000`")
+            raise typer.Exit(2)
+        report = benchmark.refresh_benchmark(sizes, workdir, progress=lambda msg: err.print(f"[dim]{msg}[/dim]"))
+        if as_json:
+            sys.stdout.write(json.dumps(report) + "\n")
+            return
+        _print_refresh_report(report)
+        return
+    folder = Path(targets[0]) if targets else benchmark.default_folder()
+    try:
+        report = {"extraction": benchmark.extraction_throughput(folder, repeat)}
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
-    extract_article(articles[0].text, "warm-up")  # lexicons load once
-    started = time.perf_counter()
-    for _ in range(repeat):
-        for a in articles:
-            extract_article(a.text, a.source_id, a.published_date)
-    elapsed = time.perf_counter() - started
-    n = len(articles) * repeat
-    chars = sum(len(a.text) for a in articles) * repeat
-    out.print(f"{n} extractions in {elapsed:.2f}s: {n / elapsed:.1f} articles/s, {chars / elapsed / 1000:.0f}k chars/s")
+    if as_json:
+        sys.stdout.write(json.dumps(report) + "\n")
+        return
+    e = report["extraction"]
+    out.print(f"{e['articles']} articles × {e['repeat']} from {e['folder']}: one process {e['articles_per_s']} articles/s "
+              f"({e['ms_per_article']} ms each, {e['kb_per_s']} kB/s); {e['all_cores']['processes']} processes "
+              f"{e['all_cores']['articles_per_s']} articles/s")
+
+
+def _print_refresh_report(report: dict) -> None:
+    rows = []
+    for r in report["refresh"]:
+        for label, name in (("full", "full"), ("no_change", "no-op"), ("plus_10", "+10")):
+            run = r[label]
+            rows.append((r["articles"], name, run["wall_s"], f"{run['wall_s'] / r['full']['wall_s']:.0%}",
+                         *run["stages_s"].values(), run["peak_rss_mb"]))
+    _print_table(["N", "run", "wall s", "of full", "ingest", "extract", "dbt", "publish", "other", "RSS MB"], rows,
+                 "Refreshes of N synthetic articles: full, nothing new (no-op), 10 new (+10); seconds")
+    for key, value in report["checks"].items():
+        out.print(f"  {key}: {value}")
 
 
 @app.command()
@@ -320,6 +354,55 @@ def ui(port: int = typer.Option(3000, help="Port of the web UI."),
 
     raise typer.Exit(run_dagster_dev(host, port, log=lambda msg: err.print(msg)))
 
+
+class _Entry:
+    """The console script. `diplomacy query` with its plain options is dispatched straight to the
+    command: typer builds its parameter types with pydantic, which alone costs more start-up time
+    than the whole query. Everything else (including `query --help`) goes through typer."""
+
+    def __init__(self, typer_app: typer.Typer):
+        self.typer_app = typer_app
+
+    def __call__(self, args: list[str] | None = None) -> None:
+        args = sys.argv[1:] if args is None else args
+        fast = _plain_query_args(args)
+        if fast is None:
+            return self.typer_app(args)
+        try:
+            query(**fast)
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
+        sys.exit(0)
+
+
+def _plain_query_args(args: list[str]) -> dict | None:
+    """`query [--warehouse PATH] [--json] [--timeout S] [--memory-limit SIZE] SQL` → the command's keyword
+    arguments (every one given, defaults as the command declares them); None for anything else."""
+    if not args or args[0] != "query":
+        return None
+    found: dict = {"warehouse": None, "as_json": False, "timeout": 60.0, "memory_limit": None}
+    options = {"--warehouse": ("warehouse", Path), "--timeout": ("timeout", float),
+               "--memory-limit": ("memory_limit", str)}
+    sql, rest = None, args[1:]
+    while rest:
+        word = rest.pop(0)
+        name, has_value, value = word.partition("=")
+        if word == "--json":
+            found["as_json"] = True
+        elif name in options and (has_value or rest):
+            key, kind = options[name]
+            try:
+                found[key] = kind(value if has_value else rest.pop(0))
+            except ValueError:
+                return None  # typer explains the bad value
+        elif word.startswith("-") or sql is not None:
+            return None
+        else:
+            sql = word
+    return None if sql is None else {**found, "sql": sql}
+
+
+app = _Entry(app)
 
 if __name__ == "__main__":
     app()

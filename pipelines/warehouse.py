@@ -149,41 +149,38 @@ def land_batch(conn: duckdb.DuckDBPyConnection, batch: Batch) -> None:
 
 
 def land_facts(conn: duckdb.DuckDBPyConnection, extractions: list[tuple[str, str, dict]]) -> None:
-    """Store extractions ((article_id, content_hash, facts)) and rebuild the fact tables from all of them."""
+    """Store extractions ((article_id, content_hash, facts)) and replace those articles' fact rows;
+    facts of articles no longer ingested go. Other articles' rows are left as they are."""
     ensure_schema(conn)
     at = now()
     with transaction(conn):
-        _rebuild_facts(conn, extractions, at)
+        _update_facts(conn, extractions, at)
 
 
-def _rebuild_facts(conn: duckdb.DuckDBPyConnection, extractions: list[tuple[str, str, dict]], at: datetime) -> None:
-    live = {row[0] for row in conn.execute(f"select article_id from {RAW_SCHEMA}.articles").fetchall()}
+def _update_facts(conn: duckdb.DuckDBPyConnection, extractions: list[tuple[str, str, dict]], at: datetime) -> None:
     conn.execute(f"delete from {RAW_SCHEMA}.extractions where article_id not in (select article_id from {RAW_SCHEMA}.articles)")
-    for article_id, digest, facts in extractions:
-        conn.execute(f"delete from {RAW_SCHEMA}.extractions where article_id = ?", [article_id])
-        conn.execute(f"insert into {RAW_SCHEMA}.extractions values (?, ?, ?, ?, ?, ?)",
-                     [article_id, digest, facts["extractor_version"], facts.get("published_date"), at,
-                      json.dumps(facts, ensure_ascii=False)])
+    changed = [article_id for article_id, _, _ in extractions]
+    if changed:
+        conn.execute(f"delete from {RAW_SCHEMA}.extractions where article_id in (select unnest(?::varchar[]))", [changed])
     for table in FACT_TABLES:
-        conn.execute(f"delete from {RAW_SCHEMA}.{table}")
-    rows = conn.execute(f"select facts_json, extracted_at from {RAW_SCHEMA}.extractions order by article_id").fetchall()
+        conn.execute(f"delete from {RAW_SCHEMA}.{table} "
+                     f"where article_id not in (select article_id from {RAW_SCHEMA}.extractions)")
+    _insert(conn, "extractions", [(article_id, digest, facts["extractor_version"], facts.get("published_date"), at,
+                                   json.dumps(facts, ensure_ascii=False)) for article_id, digest, facts in extractions])
     meetings, participants, agreements, sectors = [], [], [], []
-    for facts_json, extracted_at in rows:
-        facts = json.loads(facts_json)
+    for _, _, facts in extractions:
         article_id, version = facts["article"], facts["extractor_version"]
-        if article_id not in live:
-            continue
         for i, m in enumerate(facts["meetings"]):
             meeting_id = f"{article_id}#m{i}"
             meetings.append((meeting_id, article_id, i, m["type"], m["status"], m["date"], m["countries"],
                              m["organizations"], m["location_city"], m["location_country"], m["round"], m["evidence"],
-                             m.get("evidence_start"), m.get("evidence_end"), version, extracted_at))
+                             m.get("evidence_start"), m.get("evidence_end"), version, at))
             participants.extend((meeting_id, article_id, j, p["name_ar"], p["role"], p["country"])
                                 for j, p in enumerate(m["participants"]))
         for i, a in enumerate(facts["agreements"]):
             agreements.append((f"{article_id}#a{i}", article_id, i, a["type"], a["status"], a["date"], a["parties"],
                                a["sectors"], a["title_ar"], a["evidence"], a.get("evidence_start"),
-                               a.get("evidence_end"), version, extracted_at))
+                               a.get("evidence_end"), version, at))
         sectors.extend((article_id, s, version) for s in facts["sectors"])
     for table, data in (("meetings", meetings), ("meeting_participants", participants), ("agreements", agreements),
                         ("article_sectors", sectors)):

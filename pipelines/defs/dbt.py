@@ -1,10 +1,13 @@
 """The dbt project's models as Dagster assets; its sources are keyed to the raw assets."""
+import hashlib
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from ..refresh_state import BUILD, build_fingerprint, record, recorded
 from .metadata import with_ui_metadata
 from .project import dbt_project
 from .resources import Warehouse
@@ -23,11 +26,29 @@ class Translator(DagsterDbtTranslator):
         return fqn[1] if len(fqn) > 2 else "warehouse"
 
 
+SKIPPED = "dbt build and publish skipped"
+
+
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project,
             dagster_dbt_translator=Translator(DagsterDbtTranslatorSettings(enable_code_references=True)))
 def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
+    with warehouse.duckdb().get_connection() as conn:
+        fingerprint = build_fingerprint(conn)
+        if recorded(conn, BUILD) == fingerprint:
+            context.log.info(f"{SKIPPED}: raw tables and dbt project unchanged since the last successful build, "
+                             "which is the live warehouse")
+            return
     with warehouse.dbt_environment():
-        yield from with_ui_metadata(dbt.cli(["build"], context=context), warehouse.database)
+        invocation = dbt.cli(["build"], context=context, target_path=dbt_target_path(warehouse))
+        yield from with_ui_metadata(invocation, warehouse.database)
+    with warehouse.duckdb().get_connection() as conn:
+        record(conn, BUILD, fingerprint)
+
+
+def dbt_target_path(warehouse: Warehouse) -> Path:
+    """One dbt target folder per warehouse, reused run after run: dbt's partial parsing finds its
+    previous parse there (the profile's path, `<warehouse>.build`, stays the same too)."""
+    return dbt_project.project_dir / "target" / f"refresh-{hashlib.sha1(str(warehouse.live).encode()).hexdigest()[:10]}"
 
 
 @dg.asset(group_name="publish", deps=[warehouse_models], kinds={"duckdb"},

@@ -1,7 +1,8 @@
-"""Extract: run the fact extractor over new or changed articles."""
+"""Extract: run the fact extractor over new or changed articles (on every core for big batches)."""
 import dagster as dg
 
-from ..extract import EXTRACTOR_VERSION, extract_article
+from ..extract import EXTRACTOR_VERSION
+from ..parallel import extract_many
 from ..warehouse import RAW_SCHEMA, land_facts, previous_extractions, quarantine_failures
 from .metadata import landed
 from .resources import Warehouse
@@ -25,26 +26,26 @@ FACT_ASSETS = {
 def extract_facts(context: dg.AssetExecutionContext, warehouse: Warehouse):
     with warehouse.duckdb().get_connection() as conn:
         done = previous_extractions(conn)
-        articles = conn.execute(
-            f"select article_id, content_hash, text, cast(published_date as varchar) from {RAW_SCHEMA}.articles "
-            "order by article_id").fetchall()
+        articles = conn.execute(f"select article_id, content_hash from {RAW_SCHEMA}.articles order by article_id").fetchall()
         todo, counts = [], {"new": 0, "unchanged": 0, "re_extracted": 0}
-        for article_id, digest, text, published in articles:
+        for article_id, digest in articles:
             previous = done.get(article_id)
             if previous == (digest, EXTRACTOR_VERSION):
                 counts["unchanged"] += 1
                 continue
             counts["re_extracted" if previous else "new"] += 1
-            todo.append((article_id, digest, text, published))
+            todo.append(article_id)
+        jobs = conn.execute(f"select article_id, content_hash, text, cast(published_date as varchar) from {RAW_SCHEMA}.articles "
+                            "where article_id in (select unnest(?::varchar[])) order by article_id", [todo]).fetchall()
         extractions, failures = [], []
-        for n, (article_id, digest, text, published) in enumerate(todo, 1):
-            try:
-                extractions.append((article_id, digest, extract_article(text, article_id, published)))
-            except Exception as exc:  # one bad article must not stop the run: it is quarantined instead
-                context.log.error(f"extraction failed for {article_id}: {exc!r}")
-                failures.append((article_id, f"extraction failed: {exc!r}"))
-            if n % 50 == 0 or n == len(todo):
-                context.log.info(f"extracted {n}/{len(todo)} articles")
+        for n, (article_id, digest, facts, error) in enumerate(extract_many(jobs, len(jobs)), 1):
+            if error is None:
+                extractions.append((article_id, digest, facts))
+            else:
+                context.log.error(f"extraction failed for {article_id}: {error}")
+                failures.append((article_id, f"extraction failed: {error}"))
+            if n % 500 == 0 or n == len(jobs):
+                context.log.info(f"extracted {n}/{len(jobs)} articles")
         land_facts(conn, extractions)
         quarantine_failures(conn, failures)
         counts["failed"] = len(failures)

@@ -1,10 +1,16 @@
 """A compact progress logger for terminal runs (`diplomacy refresh`); the UI keeps Dagster's own."""
 import logging
+import re
 import sys
 import time
 
 import dagster as dg
 
+_UNGATED_CHECK = re.compile(r"Blocking asset check .* emitted no result in step 'warehouse_models'")
+# When the dbt build is skipped (nothing changed) its tests give no results and publishing is skipped
+# too; Dagster's executor warns once per test about that. Expected: not printed.
+logging.getLogger("dagster._core.execution.plan.active").addFilter(
+    lambda record: not _UNGATED_CHECK.match(record.getMessage()))
 _SHOWN_EVENTS = {"STEP_START": "▶", "STEP_SUCCESS": "✔", "STEP_FAILURE": "✘"}
 
 
@@ -26,9 +32,10 @@ class _ProgressHandler(logging.Handler):
                 line = f"{mark} {step}"
             else:
                 line = f"{mark} {step} ({time.monotonic() - self.started.get(step, time.monotonic()):.1f}s)"
-        elif event is None and (record.levelno >= logging.WARNING or
-                                record.levelno >= logging.INFO and step != "warehouse_models"):
-            line = f"    {meta.get('orig_message', record.getMessage())}"
+        elif event is None and record.levelno >= logging.INFO:
+            message = meta.get("orig_message", record.getMessage())
+            if record.levelno >= logging.WARNING or step != "warehouse_models" or message.startswith("dbt build"):
+                line = f"    {message}"  # dbt's own lines stay in its log
         if line:
             self.stream.write(line + "\n")
             self.stream.flush()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import timedelta
-from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -135,51 +134,29 @@ def meetings_chart(rows: list[tuple]) -> dict:
             "meetings_per_country_year_chart": dg.MetadataValue.md(table if rows else "No dated meetings.")}
 
 
-def _adapter_rows(invocation, sql: str) -> list[tuple]:
-    """Rows of a query through dbt's own adapter, which may hold the file open (in its configuration) for row counts."""
-    adapter = invocation.adapter
-    with adapter.connection_named("diplomacy_meetings_chart"):
-        _, table = adapter.execute(sql, fetch=True)
-    return [tuple(row) for row in table.rows]
-
-
-def _relations_match(invocation, database_file: str) -> bool:
-    """dagster-dbt counts rows of the manifest's relation names, which carry the catalog (the file name up
-    to its first dot) of the warehouse dbt parsed with: they must name the file this run builds."""
-    catalogs = {node.get("database") for node in invocation.manifest["nodes"].values()}
-    return catalogs == {Path(database_file).name.split(".")[0]}
+def _table_relations(invocation) -> dict[str, str]:
+    """unique_id → `schema.alias` of every model dbt materialises as a table (views have no stored rows)."""
+    return {uid: f'"{node["schema"]}"."{node.get("alias") or node["name"]}"'
+            for uid, node in invocation.manifest["nodes"].items()
+            if node.get("resource_type") == "model" and node.get("config", {}).get("materialized") in ("table", "incremental")}
 
 
 def with_ui_metadata(invocation, database_file: str) -> Iterator:
-    """The events of a `dbt build` of `database_file`, with the row count of every table model, and the
-    meetings chart on the charted mart."""
-    events = invocation.stream()
-    if _relations_match(invocation, database_file):
-        events = events.fetch_row_counts()
-    else:
-        dg.get_dagster_logger().warning(
-            f"no dbt row counts: dbt's manifest was parsed for another warehouse file name than {database_file} "
-            "(run `dbt parse` with this DIPLOMACY_WAREHOUSE)")
-    try:
-        for event in list(events):  # dbt has finished (and released the file) before the chart's query
+    """The events of a `dbt build` of `database_file`, with the row count of every table model and the
+    meetings chart on the charted mart. Counted on one connection once dbt has finished (and released
+    the file): cheap, and independent of the catalog name dbt's manifest was parsed with."""
+    events = list(invocation.stream())
+    relations = _table_relations(invocation)
+    with duckdb.connect(database_file) as conn:
+        for event in events:
             unique_id = getattr(event, "metadata", {}).get("unique_id")
-            if isinstance(event, (dg.Output, dg.AssetMaterialization)) and unique_id is not None \
-                    and unique_id.value.endswith("." + CHARTED_MART):
-                event = event.with_metadata({**event.metadata, **meetings_chart(_adapter_rows(invocation, CHART_SQL))})
+            if isinstance(event, (dg.Output, dg.AssetMaterialization)) and unique_id is not None:
+                extra = {}
+                if unique_id.value in relations:
+                    count = conn.execute(f"select count(*) from {relations[unique_id.value]}").fetchone()[0]
+                    extra["dagster/row_count"] = dg.MetadataValue.int(count)
+                if unique_id.value.endswith("." + CHARTED_MART):
+                    extra.update(meetings_chart(conn.execute(CHART_SQL).fetchall()))
+                if extra:
+                    event = event.with_metadata({**event.metadata, **extra})
             yield event
-    finally:
-        _close_adapter(invocation)
-
-
-def _close_adapter(invocation) -> None:
-    """Close the DuckDB database dbt's in-process adapter opened for the metadata (dbt-duckdb keeps it open
-    by default): later steps open the file themselves, and the published file must not stay held."""
-    adapter = invocation.adapter
-    if adapter is None:
-        return
-    adapter.cleanup_connections()
-    manager = type(adapter.connections)
-    environment = getattr(manager, "_ENV", None)
-    if environment is not None:
-        environment.close()
-        manager.close_all_connections()

@@ -3,17 +3,20 @@ warehouse under a lock and publishes it with an atomic rename, so readers never 
 from __future__ import annotations
 
 import fcntl
+import importlib.metadata
 import os
 import shutil
 import sys
 import time
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
+from packaging import version
 from pydantic import PrivateAttr
 
 from ..dbt_child import PARENT_PID_ENV
@@ -32,8 +35,9 @@ class Warehouse(dg.ConfigurableResource):
     """The warehouse a run writes: `database` is a private copy of the live file while the run lasts.
 
     Setting up takes an exclusive lock (`<file>.lock`; the OS drops it if the process dies) and copies
-    the live file; `publish()` checkpoints the copy and renames it over the live file. Readers keep the
-    file they opened; the next query sees the new one. A killed run leaves the live file untouched.
+    the live file to `<file>.build`; `publish()` checkpoints the copy and renames it over the live
+    file. Readers keep the file they opened; the next query sees the new one. A killed run leaves the
+    live file untouched.
     """
 
     path: str
@@ -71,11 +75,26 @@ class Warehouse(dg.ConfigurableResource):
             lock.close()
             raise dg.Failure(str(exc)) from exc
         self._lock_file = lock
-        for stale in self.live.parent.glob(self.live.name + ".build-*"):
-            stale.unlink(missing_ok=True)  # left by a run that was killed
-        self._build = self.live.with_name(f"{self.live.name}.build-{os.getpid()}")
+        self._build = self._private_build_path()
         if self.live.exists():
             shutil.copyfile(self.live, self._build)
+
+    def _private_build_path(self) -> Path:
+        """`<file>.build`: one fixed path, so dbt's profile stays the same and partial parsing works.
+        Files left by a killed run are removed; if a process of that run still holds the file open
+        (DuckDB's lock), this run builds at `<file>.build-<pid>` instead."""
+        for stale in self.live.parent.glob(self.live.name + ".build-*"):
+            stale.unlink(missing_ok=True)  # left by a run that was killed
+        fixed = self.live.with_name(self.live.name + ".build")
+        if fixed.exists():
+            try:
+                duckdb.connect(str(fixed)).close()
+            except duckdb.Error as exc:
+                if "lock" in str(exc).lower():
+                    return self.live.with_name(f"{self.live.name}.build-{os.getpid()}")
+        for leftover in (fixed, Path(str(fixed) + ".wal")):
+            leftover.unlink(missing_ok=True)
+        return fixed
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         if self._build is not None:
@@ -117,9 +136,22 @@ class Warehouse(dg.ConfigurableResource):
         self._build = None
 
 
+class DbtCli(DbtCliResource):
+    """dbt as the refresh runs it, without two start-up costs of every run (seconds each): the
+    version is that of the installed dbt-core (dagster-dbt would run `dbt --version`), and no dbt
+    adapter is opened in this process (dagster-dbt uses it only to fetch column metadata)."""
+
+    @cached_property
+    def _cli_version(self) -> version.Version:
+        return version.parse(importlib.metadata.version("dbt-core"))
+
+    def _initialize_dbt_core_adapter(self, args):
+        return None
+
+
 def build_resources(wait_seconds: float = 0.0) -> dict:
     """Resources bound to the warehouse path configured now (`DIPLOMACY_WAREHOUSE` or the default)."""
     return {
         "warehouse": Warehouse(path=str(warehouse_path()), wait_seconds=wait_seconds),
-        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE),
+        "dbt": DbtCli(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE),
     }

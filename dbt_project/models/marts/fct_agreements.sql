@@ -8,12 +8,12 @@ select
     agreement_id,
     any_value(agreement_type) as agreement_type,
     any_value(status) as status,
-    arg_max(agreement_date, coalesce(length(agreement_date), 0)) as agreement_date,
-    arg_max(date_precision, coalesce(length(agreement_date), 0)) as date_precision,
-    try_cast(left(arg_max(agreement_date, coalesce(length(agreement_date), 0)), 4) as integer) as agreement_year,
+    first(agreement_date order by length(agreement_date) desc nulls last, mention_id) as agreement_date,
+    first(date_precision order by length(agreement_date) desc nulls last, mention_id) as date_precision,
+    try_cast(left(first(agreement_date order by length(agreement_date) desc nulls last, mention_id), 4) as integer) as agreement_year,
     any_value(parties) as parties,
     list_sort(list_distinct(flatten(list(sectors)))) as sectors,
-    arg_max(title_ar, length(title_ar)) as title_ar,
+    first(title_ar order by length(title_ar) desc nulls last, mention_id) as title_ar,
     count(distinct article_id) as source_count,
     max(extractor_version) as extractor_version
 from mentions

@@ -1,0 +1,87 @@
+"""What the last refresh saw, kept in the warehouse, so that a refresh does only what changed.
+
+Two fingerprints live in `raw.refresh_state`: the input folders as listed (name, size, mtime of
+every file; ingest skips reading when they are the same) and the raw tables plus the dbt project
+(the dbt build is skipped when they are the same as at the last successful build).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import duckdb
+
+from .settings import DBT_PROJECT_DIR
+
+STATE_TABLE = "raw.refresh_state"
+INPUTS, BUILD = "inputs", "build"
+_READER_CODE = (Path(__file__).with_name("sources.py"), Path(__file__).with_name("settings.py"))
+_DBT_INPUTS = ("models", "macros", "seeds", "dbt_project.yml", "profiles.yml")
+
+
+def _ensure(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute(f"create schema if not exists raw; create table if not exists {STATE_TABLE} "
+                 "(name varchar primary key, fingerprint varchar not null)")
+
+
+def recorded(conn: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    """The fingerprint recorded under `name`, if any."""
+    _ensure(conn)
+    row = conn.execute(f"select fingerprint from {STATE_TABLE} where name = ?", [name]).fetchone()
+    return row[0] if row else None
+
+
+def record(conn: duckdb.DuckDBPyConnection, name: str, fingerprint: str) -> None:
+    _ensure(conn)
+    conn.execute(f"insert or replace into {STATE_TABLE} values (?, ?)", [name, fingerprint])
+
+
+def unchanged_inputs(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Counts of the raw tables ingest would land again. The extraction step re-quarantines the
+    articles it cannot read: their earlier entries go, as a full ingest would drop them."""
+    conn.execute("delete from raw.quarantine where path like 'raw.articles/%'")
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    return {"articles": one("select count(*) from raw.articles"),
+            "duplicates": one("select count(*) from raw.duplicates"),
+            "quarantined": one("select count(*) from raw.quarantine"),
+            "notes": one("select count(*) from raw.ingest_notes")}
+
+
+def inputs_fingerprint(folders: list[Path]) -> str:
+    """Every file of the folders by name, size and modification time (nothing is read), and the reader's code."""
+    digest = hashlib.sha256()
+    for code in _READER_CODE:
+        digest.update(code.read_bytes())
+    for folder in folders:
+        digest.update(f"\0folder {folder}\n".encode())
+        if not folder.is_dir():
+            continue
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                stats = [entry.stat(follow_symlinks=False)]
+                if entry.is_symlink():
+                    try:
+                        stats.append(entry.stat())
+                    except OSError:
+                        pass
+                for st in stats:
+                    digest.update(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_mode}\n".encode())
+    return digest.hexdigest()
+
+
+def build_fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
+    """Every row of every raw table (order-independent) and every file of the dbt project."""
+    digest = hashlib.sha256()
+    tables = [r[0] for r in conn.execute(
+        "select table_name from information_schema.tables where table_schema = 'raw' and table_name <> 'refresh_state' "
+        "order by 1").fetchall()]
+    for table in tables:
+        count, rows_hash = conn.execute(f"select count(*), bit_xor(hash(t)) from raw.{table} as t").fetchone()
+        digest.update(f"{table}\0{count}\0{rows_hash}\n".encode())
+    for name in _DBT_INPUTS:
+        path = DBT_PROJECT_DIR / name
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.is_file():
+                digest.update(f"{file.relative_to(DBT_PROJECT_DIR)}\n".encode() + file.read_bytes())
+    return digest.hexdigest()
