@@ -44,10 +44,11 @@ def test_a_new_article_lands_its_facts_and_leaves_the_others_rows_alone(seeds_wa
     assert "new 1, unchanged 5, re-extracted 0" in done.stderr
     after = facts_rows(warehouse)
     assert set(before) < set(after)  # every earlier row left where it was, plus the new article's
-    assert {row[0] for row in after} - {row[0] for row in before} == {"new_talks.txt#m0"}
     with duckdb.connect(str(warehouse), read_only=True) as conn:
+        (new_id,) = conn.execute("select article_id from raw.articles where source_id = 'new_talks.txt'").fetchone()
+        assert {row[0] for row in after} - {row[0] for row in before} == {f"{new_id}#m0"}
         assert conn.execute("select countries from fct_meetings f join bridge_meeting_source s using (meeting_id) "
-                            "where s.article_id = 'new_talks.txt'").fetchall() == [(["ARE", "TKM"],)]
+                            "where s.article_id = ?", [new_id]).fetchall() == [(["ARE", "TKM"],)]
 
 
 def test_synthetic_corpus_is_deterministic_distinct_and_grows_by_appending(tmp_path):

@@ -135,10 +135,10 @@ def meetings_chart(rows: list[tuple]) -> dict:
 
 
 def _table_relations(invocation) -> dict[str, str]:
-    """unique_id → `schema.alias` of every model dbt materialises as a table (views have no stored rows)."""
+    """unique_id → `schema.alias` of every seed and model dbt stores as a table (views have no stored rows)."""
     return {uid: f'"{node["schema"]}"."{node.get("alias") or node["name"]}"'
             for uid, node in invocation.manifest["nodes"].items()
-            if node.get("resource_type") == "model" and node.get("config", {}).get("materialized") in ("table", "incremental")}
+            if node.get("config", {}).get("materialized") in ("seed", "table", "incremental")}
 
 
 def with_ui_metadata(invocation, database_file: str) -> Iterator:
