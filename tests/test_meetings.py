@@ -1,0 +1,43 @@
+"""Meeting extraction rules (issue 9), each on sentences written for the tests."""
+from pipelines.extract import extract_article
+from pipelines.extract.clean import clean
+from pipelines.extract.dates import find_dates, resolve
+from pipelines.extract.normalise import norm
+from pipelines.extract.segment import segment
+
+
+def facts(text: str, published: str | None = None) -> dict:
+    return extract_article(text, "t.txt", published)
+
+
+def only(out: dict, kind: str) -> dict:
+    (meeting,) = [m for m in out["meetings"] if m["type"] == kind]
+    return meeting
+
+
+# ---- dates and datelines --------------------------------------------------------------------------
+def test_a_range_of_days_or_months_gives_its_start():
+    assert [resolve(d, None) for d in find_dates(norm("خلال الفترة من 3 إلى 5 تموز 2021"))] == ["2021-07-03"]
+    assert [resolve(d, None) for d in find_dates(norm("يومي 8 – 9 مارس 2019"))] == ["2019-03-08"]
+    assert [resolve(d, None) for d in find_dates(norm("بين أبريل – مايو 2016"))] == ["2016-04"]
+    assert [resolve(d, None) for d in find_dates(norm("زار الوزير باكو في 2012"))] == ["2012"]
+
+
+def test_a_visit_over_several_days_is_dated_by_its_first_day():
+    out = facts("قام رئيس وزراء باكستان بزيارة رسمية إلى أذربيجان في الفترة من 11 إلى 13 شباط 2020.")
+    visit = only(out, "visit")
+    assert (visit["date"], visit["countries"]) == ("2020-02-11", ["AZE", "PAK"])
+
+
+def test_numeric_and_labelled_datelines_are_the_article_date():
+    for top in ("date 2023-04-02", "10:45 / 2023-04-02", "2023.04.02"):
+        seg = segment(clean(f"{top}\nاستقبل رئيس أوزبكستان اليوم سفير الهند."))
+        assert seg.published_date == "2023-04-02", top
+    out = facts("date 2023-04-02 وأفاد بيان أن الرئيس الإيراني التقى رئيس أذربيجان.")
+    assert out["published_date"] == "2023-04-02"
+    assert out["meetings"][0]["date"] is None  # the dateline is no date of the meeting
+
+
+def test_a_city_dateline_beats_a_page_date_label():
+    seg = segment(clean("التاريخ: 2023-05-11 المصدر: وكالة\nطشقند 10 مايو 2023 (وكالة) – استقبل الرئيس اليوم الوفد."))
+    assert seg.published_date == "2023-05-10" and seg.dateline_city == ("Tashkent", "UZB")
