@@ -41,3 +41,29 @@ def test_numeric_and_labelled_datelines_are_the_article_date():
 def test_a_city_dateline_beats_a_page_date_label():
     seg = segment(clean("التاريخ: 2023-05-11 المصدر: وكالة\nطشقند 10 مايو 2023 (وكالة) – استقبل الرئيس اليوم الوفد."))
     assert seg.published_date == "2023-05-10" and seg.dateline_city == ("Tashkent", "UZB")
+
+
+# ---- trigger morphology -----------------------------------------------------------------------------
+def test_triggers_with_attached_pronouns():
+    out = facts("قام رئيس تركيا بزيارته الأولى إلى ماليزيا في أيلول 2019.")
+    assert (only(out, "visit")["countries"], only(out, "visit")["date"]) == (["MYS", "TUR"], "2019-09")
+    out = facts("وكان رئيس وزراء اليابان قد استقبلها في طوكيو يوم 4 آذار 2022 بحضور وزيرة خارجية السويد.")
+    assert only(out, "talks")["countries"] == ["JPN", "SWE"]
+    out = facts("عقد وزراء خارجية مصر والأردن والعراق اجتماعهم في القاهرة يوم 2 تموز 2023.")
+    assert only(out, "talks")["countries"] == ["EGY", "IRQ", "JOR"]
+
+
+def test_a_ministry_is_no_visit():
+    out = facts("وأعلنت وزارة الخارجية الكويتية أن الوزير بحث مع سفير كندا التعاون. وأكدت وزارته أهمية العلاقات مع كندا.")
+    assert [m["type"] for m in out["meetings"]] == ["talks"]
+
+
+def test_a_surname_that_looks_like_a_nationality():
+    out = facts("وقع رئيس الوزراء العراقي محمد شياع السوداني اتفاقية مع فرنسا. وذكر بيان أن السوداني التقى "
+                "الرئيس الفرنسي في باريس يوم 2 حزيران 2023.")
+    assert only(out, "talks")["countries"] == ["FRA", "IRQ"]
+
+
+def test_a_definite_mention_with_nothing_before_it_opens_an_event():
+    out = facts("وخلال اللقاء مع وزير خارجية البرازيل، أكد وزير الخارجية الهندي أهمية التعاون.")
+    assert only(out, "talks")["countries"] == ["BRA", "IND"]

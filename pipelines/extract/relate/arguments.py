@@ -26,7 +26,8 @@ class Arguments:
         With `venues_count=False` a capital named only as the place ("في موسكو") is not a participant."""
         found = set()
         for c in ann.countries:
-            if start <= c.start < end and (venues_count or not is_venue(ann.text, c.start, c.kind)):
+            if start <= c.start < end and (venues_count or not is_venue(ann.text, c.start, c.kind)) \
+                    and not self._surname(ann.text[c.start:c.end], c):
                 found.update(c.iso3)
         for p in ann.persons:
             if start <= p.start < end:
@@ -34,6 +35,13 @@ class Arguments:
                     found.add(p.country)
                 found.update(p.plural_countries)
         return found
+
+    def _surname(self, word: str, mention) -> bool:
+        """A nationality adjective that is the surname of someone the article named ("محمد شياع السوداني")."""
+        if mention.kind != "nisba":
+            return False
+        word = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+        return any(word in key.split() and p.country not in mention.iso3 for key, p in self.known_persons.items())
 
     def _resolve_persons(self, ann: Annotated, start: int, end: int, countries: set[str]) -> list[dict]:
         """Participants named in a span: titles, counterparts ("نظيره"), groups ("وزيرا خارجية البلدين"),

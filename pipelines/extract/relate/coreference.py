@@ -1,0 +1,89 @@
+"""One event, one row: a new frame joins an earlier frame of the same event; anaphors and headline
+mentions enrich the frame they refer to."""
+from __future__ import annotations
+
+import re
+
+from ..recognise import Annotated, ordinal_after
+from ..segment import HEADLINE
+from .clauses import bare, date_compatible, jaccard
+from .frames import MeetingFrame, Mention, add_participants
+from .mentions import SPECIFICITY, MentionFinder, meeting_rx
+
+BETWEEN = re.compile(r"(?<!\w)بين\s")
+
+
+class Coreference(MentionFinder):
+    """Merging of mentions and frames that describe one event."""
+
+    meetings: list[MeetingFrame]
+
+    def _same_event(self, frame: MeetingFrame) -> MeetingFrame | None:
+        for other in reversed(self.meetings):
+            if other.type != frame.type or other.status != frame.status:
+                continue
+            if other.date and frame.date and not date_compatible(other.date, frame.date):
+                continue
+            if frame.round is not None and frame.round == other.round:
+                return other
+            if frame.type == "visit" and (not frame.countries or frame.countries <= other.countries) and (
+                    not frame.date or not other.date or frame.date == other.date) and not (
+                    frame.person_names and other.person_names and not frame.person_names & other.person_names):
+                return other
+        return None
+
+    @staticmethod
+    def _absorb(target: MeetingFrame, frame: MeetingFrame) -> None:
+        target.countries |= frame.countries
+        target.organizations |= frame.organizations
+        target.date = target.date or frame.date
+        target.location_city = target.location_city or frame.location_city
+        target.location_country = target.location_country or frame.location_country
+        target.round = target.round or frame.round
+        add_participants(target, frame.participants)
+
+    def _merge_anaphor(self, ann: Annotated, m: Mention, start: int, cut: int, sentence_frames: list[MeetingFrame]) -> None:
+        if not self.meetings:
+            return
+        generic = m.type == "talks" or bare(m.word) in meeting_rx()["anaphora_only"]
+        target = None
+        for f in reversed(sentence_frames + self.meetings):
+            if generic and f.type != "visit" or f.type == m.type:
+                target = f
+                break
+        target = target or self.meetings[-1]
+        if target.type == "talks" and m.type in ("phone_call", "video_call"):
+            target.type = m.type  # "بحث الرئيس … مع نظيره … جاء ذلك خلال اتصال هاتفي"
+        sentence_frames.append(target)
+        text = ann.text
+        added = {p.country for p in ann.persons if start <= p.start < cut and p.country and not p.counterpart}
+        for p in ann.persons:
+            if start <= p.start < cut and p.counterpart and p.country:
+                added.add(p.country)
+        for b in BETWEEN.finditer(text, start, cut):
+            pair = [c for c in ann.countries if b.end() <= c.start <= b.end() + 40]
+            if len(pair) >= 2:
+                added.update(i for c in pair[:2] for i in c.iso3)
+        target.countries |= added
+        target.organizations |= {o.code for o in ann.organizations if start <= o.start < cut}
+        city, where = self._location(ann, start, cut, m, anaphor=True)
+        target.location_city = target.location_city or city
+        target.location_country = target.location_country or where
+        add_participants(target, self._resolve_persons(ann, start, cut, target.countries))
+
+    def _merge_title(self, ann: Annotated, m: Mention, countries: set[str]) -> None:
+        for f in self.meetings:
+            compatible_type = f.type == m.type or m.type == "talks" and f.type != "visit" or \
+                SPECIFICITY[m.type] < SPECIFICITY[f.type] and f.type != "visit"
+            if compatible_type and (not countries or countries <= f.countries or jaccard(countries, f.countries) >= 0.5):
+                f.from_headline = True
+                return
+        if ann.sentence.kind != HEADLINE or not countries:
+            return
+        when, _ = self._date_for(ann, 0, len(ann.text), m.start)
+        s, e = ann.sentence.start, ann.sentence.end
+        self.meetings.insert(0, MeetingFrame(m.type, self._status(ann, m, 0, len(ann.text), when), when, set(countries),
+                                             set(countries), set(), None, None,
+                                             self._resolve_persons(ann, 0, len(ann.text), countries),
+                                             ordinal_after(ann.text, m.head_start), ann.sentence.text, s, e,
+                                             ann.sentence.index, from_headline=True))

@@ -1,0 +1,218 @@
+"""Meeting mentions: trigger words in a sentence, their type, and whether each reports an event,
+points back to one (an anaphor) or is generic talk; the status the clause gives an event."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..dates import to_date
+from ..lexicon import compile_words, load
+from ..normalise import norm
+from ..recognise import Annotated, ordinal_after
+from .arguments import Arguments
+from .clauses import FUTURE_TIME, FUTURE_VERB, bare, clause_end, cues, is_definite, joinable, typed_triggers, words_after, words_before
+from .frames import Mention
+
+BREAK = re.compile(r"[،,:؛;.!?؟()\-–—]")
+DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك"}
+INVITATION_WORDS = {"دعا", "دعت", "دعوه", "الدعوه", "دعوته", "نتطلع", "يتطلع"}
+ARRIVAL_VERBS = {"وصل", "وصلت", "يصل", "سيصل"}
+VERB_TRIGGERS = {"التقي", "التقت", "التقيا", "التقوا", "يلتقيان", "سيلتقيان", "اجتمعا", "اجتمعوا", "تباحثا", "تباحث", "يتباحث", "يلتقي", "سيلتقي", "اجتمع", "يجتمع", "سيجتمع", "استقبل", "استقبلت", "يستقبل", "سيستقبل",
+                 "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", "وصل", "وصلت", "يصل", "سيصل", "بحث مع", "بحثا", "هاتفيا"}
+SPECIFICITY = {"talks": 0, "visit": 1, "conference": 2, "consultations": 3, "joint_commission": 3, "summit": 4,
+               "phone_call": 4, "video_call": 4}
+
+
+def _inflected_triggers(section: dict, types: list[str]) -> list[tuple[str, re.Pattern]]:
+    """The trigger patterns of each type; a one-word form also with an attached pronoun."""
+    suffixes = "|".join(section["pronoun_suffixes"])
+    inflected = {}
+    for kind in types:
+        forms = [norm(p) for p in section[kind]]
+        for form in list(forms):
+            if re.fullmatch(r"\w{3,}", form) and not form.startswith("ال") and not form.endswith("ا"):
+                forms.append((form[:-1] + "ت" if form.endswith("ه") else form) + f"(?:{suffixes})")
+        inflected[kind] = forms
+    return typed_triggers(inflected, types)
+
+
+def unsuffixed(word: str) -> str:
+    """The trigger word without an attached pronoun ("استقبلها" → "استقبل", "زيارته" → "زياره")."""
+    m = meeting_rx()["suffix"].search(word)
+    if not m or len(word) - len(m.group()) < 3:
+        return word
+    stem = word[:m.start()]
+    return stem[:-1] + "ه" if stem.endswith("ت") and len(stem) > 4 else stem
+
+
+@lru_cache(maxsize=1)
+def meeting_rx() -> dict:
+    m = load().triggers["meeting"]
+    prefix = r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)"
+    return {
+        **cues(),
+        "meeting": _inflected_triggers(m, ["phone_call", "video_call", "consultations", "joint_commission", "summit",
+                                           "conference", "visit", "talks"]),
+        "not_triggers": {norm(w) for w in m["not_trigger_words"]},
+        "suffix": re.compile(rf"(?:{'|'.join(sorted(m['pronoun_suffixes'], key=len, reverse=True))})$"),
+        "generic_head": re.compile(rf"{prefix}(?:{'|'.join(norm(w) for w in m['generic_heads'])})(?!\w)"),
+        "anaphora_only": {norm(w) for w in m["anaphora_only"]},
+        "plural": compile_words(m["plural"]),
+        "not_meetings": compile_words(m["not_meetings"]),
+        "holding": {norm(w) for w in m["holding_verbs"]},
+        "anaphora_cues": {norm(w) for w in m["anaphora_cues"]} | {"هامش"},
+        "non_event": {norm(w) for w in m["non_event_cues"]},
+        "summit": compile_words(m["summit_cues"]),
+    }
+
+
+class MentionFinder(Arguments):
+    """Finds and classifies the meeting mentions of a sentence."""
+
+    _mentions_cache: dict[int, list[Mention]]
+
+    def _mentions(self, ann: Annotated) -> list[Mention]:
+        rx = meeting_rx()
+        text = ann.text
+        blocked = [(m.start(), m.end()) for m in rx["not_meetings"].finditer(text)]
+        blocked += [(o.start, o.end) for o in ann.organizations]
+        found: list[Mention] = []
+        for kind, pattern in rx["meeting"]:
+            for m in pattern.finditer(text):
+                s, e = m.span()
+                if any(a <= s < b for a, b in blocked) or any(f.start <= s < f.end for f in found):
+                    continue
+                if m.group() in rx["not_triggers"]:
+                    continue  # "فيصل" is a name, not ف + يصل
+                if re.search(r"(?:مذكره تفاهم|اتفاقيه|اتفاق|بروتوكول)\s+(?:\w+\s+){0,2}$", text[:s]) and m.group()[:1] == "ل":
+                    continue  # "مذكرة تفاهم للمشاورات السياسية": the document's subject
+                found.append(Mention(kind, s, e, m.group(), s))
+        found.sort(key=lambda f: f.start)
+        merged: list[Mention] = []
+        heads = {norm(w) for w in load().triggers["meeting"]["generic_heads"]}
+        for f in found:
+            prev = merged[-1] if merged else None
+            gap = text[prev.end:f.start] if prev else ""
+            if prev and unsuffixed(bare(f.word)) in heads and f.word != unsuffixed(f.word) and not BREAK.search(gap):
+                continue  # "عقدت اللجنة … اجتماعها العاشر": the body's own session
+            if prev and joinable(gap) and (
+                    prev.type == f.type or prev.type == "talks" and prev.word.strip("وفبلك") in
+                    {norm(w) for w in load().triggers["meeting"]["generic_heads"]}
+                    or {prev.type, f.type} == {"visit", "talks"} and "وصل" in prev.word):
+                keep = f if SPECIFICITY[f.type] >= SPECIFICITY[prev.type] else prev
+                merged[-1] = Mention(keep.type, prev.start, f.end, keep.word, prev.head_start)
+                continue
+            merged.append(f)
+        for f in merged:
+            head = None
+            for h in rx["generic_head"].finditer(text[:f.start]):
+                if joinable(text[h.end():f.start]):
+                    head = h
+            if head:
+                f.head_start = head.start()
+            after = text[f.end:f.end + 40]
+            if f.type == "talks" and (re.match(r"\s*(?:الوزاري|الموسع|رفيع المستوي)?\s*$", after[:12]) and "الوزاري" in after[:12]
+                                      or any(0 <= o.start - f.end <= 25 for o in ann.organizations)):
+                f.type = "conference"  # "الاجتماع الوزاري لمنظمة التعاون الإسلامي": a session of an organisation
+            if f.type in ("talks", "consultations", "conference") and (
+                    rx["summit"].search(text[f.start:f.end]) or rx["summit"].match(after.strip())
+                    or rx["summit"].search(" ".join(words_after(text, f.end, 4)))):
+                f.type = "summit"
+        # "الدورة" is a session only of an organisation ("الدورة الـ79 للجمعية العامة للأمم المتحدة"), not a course
+        merged = [f for f in merged if not (f.type == "conference" and bare(f.word) in ("دوره", "الدوره")
+                                             and not any(0 <= o.start - f.end <= 30 for o in ann.organizations))]
+        self._mentions_cache[id(ann)] = merged
+        return merged
+
+    def _classify(self, ann: Annotated, m: Mention, is_title: bool) -> str | None:
+        """'event', 'anaphor' or None (generic talk, hopes, invitations, standing practice)."""
+        if self._is_generic(ann, m):
+            return None
+        if self._is_anaphor(ann, m):
+            return "anaphor"
+        if bare(m.word.split()[0]) in meeting_rx()["anaphora_only"]:
+            return None  # "الحدث" that refers back to nothing
+        return "event" if is_title or self._is_anchored(ann, m) else None
+
+    def _is_generic(self, ann: Annotated, m: Mention) -> bool:
+        """Plural talk about meetings, invitations and hopes, regular practice: no meeting is reported."""
+        rx = meeting_rx()
+        text = ann.text
+        if rx["plural"].search(text[m.head_start:m.end + 10]) and not any(
+                m.end <= d.start < m.end + 20 for d in ann.dates):
+            return True
+        before = [bare(w) for w in words_before(text, m.head_start, 3)]
+        leading = re.findall(r"\w+", text[self._stretch_start(ann, m):m.head_start])
+        if any(w in rx["non_event"] for w in before) or any(w in INVITATION_WORDS for w in leading):
+            return True
+        following = re.findall(r"\w+", text[m.end:clause_end(text, m.end)])[:8]
+        return any(w in rx["non_event"] for w in following)
+
+    def _is_anaphor(self, ann: Annotated, m: Mention) -> bool:
+        """"هذا اللقاء", "خلال الاجتماع": a definite mention that points back instead of naming an event."""
+        rx = meeting_rx()
+        text = ann.text
+        before = [bare(w) for w in words_before(text, m.head_start, 2)]
+        after = words_after(text, m.end, 1)
+        if any(w in DEMONSTRATIVES for w in before) or (after and after[0] in ("هذا", "هذه")):
+            return True
+        cued = any(w in rx["anaphora_cues"] for w in before)
+        if bare(m.word.split()[0]) in rx["anaphora_only"]:
+            return cued
+        definite = is_definite(m.word) or is_definite(text[m.head_start:m.end])
+        names_someone = any(m.end <= c.start <= m.end + 3 for c in ann.countries) or (
+            re.match(r"\s*(?:بين|مع)\s", text[m.end:]) and any(m.end <= c.start <= m.end + 30 for c in ann.countries))
+        has_ordinal = m.type != "conference" and ordinal_after(text, m.head_start) is not None
+        return cued and definite and not has_ordinal and not names_someone
+
+    def _is_anchored(self, ann: Annotated, m: Mention) -> bool:
+        """Something makes the mention an actual event: a verb, a date, an ordinal, a venue, a counterpart."""
+        rx = meeting_rx()
+        text = ann.text
+        word = m.word
+        first = bare(word.split()[0])
+        if " مع" in word and len(word) > 12:  # "بحث الدكتور … مع نائب رئيس الوزراء": someone must be named
+            return any(m.start < p.start <= m.end + 5 and not p.counterpart or m.end - 5 <= p.start <= m.end + 5
+                       for p in ann.persons)
+        if first in VERB_TRIGGERS or word.strip() in VERB_TRIGGERS or unsuffixed(first) in VERB_TRIGGERS:
+            if first in ARRIVAL_VERBS:  # "وصل" is also "reached" (trade reached…): someone must arrive
+                return any(0 <= p.start - m.end < 40 for p in ann.persons)
+            return True
+        if m.type in ("phone_call", "video_call"):
+            return True
+        before = [bare(w) for w in words_before(text, m.head_start, 3)]
+        leading = re.findall(r"\w+", text[self._stretch_start(ann, m):m.head_start])
+        if any(w in rx["holding"] for w in before) or (leading and bare(leading[0]) in rx["holding"]):
+            return True  # "عقد … اجتماعا", verb-first sentences ("تلقى الوزير … اتصالا")
+        if m.type != "conference" and ordinal_after(text, m.head_start) is not None:
+            return True
+        if "هامش" in before[-2:] or rx["future"].search(" ".join(words_after(text, m.end, 6))):
+            return True  # "على هامش …", "قمة منظمة الدول التركية المقرر عقدها …"
+        if re.match(r"\s*(?:بين|مع)\s", text[m.end:]):  # "اجتماع بين …", "محادثاته مع …"
+            return True
+        if re.search(r"(?:ه|ها|هما)$", word) and any(0 <= p.start - m.end <= 5 and not p.counterpart for p in ann.persons):
+            return True  # "خلال استقباله وزير خارجية تركمانستان"
+        if m.type == "visit" and re.search(r"(?:الي|ل)\S*", " ".join(words_after(text, m.end, 3))) and any(
+                0 <= c.start - m.end <= 60 for c in [*ann.countries, *ann.cities]):
+            return True  # "زيارة … إلى تركمانستان"
+        return any(m.end <= d.start <= m.end + 40 and (d.is_absolute or d.relative) for d in ann.dates)
+
+    def _stretch_start(self, ann: Annotated, m: Mention) -> int:
+        """Where the text leading to this mention begins: the previous mention's end, or the sentence start."""
+        ends = [f.end for f in self._mentions_cache.get(id(ann), []) if f.end <= m.head_start]
+        return max(ends) if ends else 0
+
+    def _status(self, ann: Annotated, m: Mention, start: int, end: int, when: str | None) -> str:
+        rx = meeting_rx()
+        text = ann.text
+        if m.word.strip().lstrip("وف").startswith(("سي", "ست")) or any(
+                w.startswith(("سي", "ست")) and w in rx["holding"] for w in words_before(text, m.head_start, 3)):
+            return "planned"
+        near = text[max(start, m.head_start - 30):min(end, m.end + 40)]
+        if rx["future"].search(near) or any(FUTURE_VERB.match(w) for w in re.findall(r"\w+", text[start:m.head_start])):
+            return "planned"
+        if when and self.reference and to_date(when) and to_date(when) > self.reference:
+            return "planned"
+        if FUTURE_TIME.search(text, start, end):
+            return "planned"
+        return "held"
