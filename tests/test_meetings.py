@@ -67,3 +67,46 @@ def test_a_surname_that_looks_like_a_nationality():
 def test_a_definite_mention_with_nothing_before_it_opens_an_event():
     out = facts("وخلال اللقاء مع وزير خارجية البرازيل، أكد وزير الخارجية الهندي أهمية التعاون.")
     assert only(out, "talks")["countries"] == ["BRA", "IND"]
+
+
+# ---- one event, one row ---------------------------------------------------------------------------
+def test_mentions_of_one_event_across_sentences_are_one_row():
+    out = facts("أكد الرئيس الكيني أن المحادثات مع الجانب الإثيوبي أمس كانت مثمرة. وقال الرئيس الكيني، بعد استقباله "
+                "رئيس وزراء إثيوبيا في نيروبي، إن البلدين سيعززان التعاون.")
+    assert [(m["type"], m["countries"]) for m in out["meetings"]] == [("talks", ["ETH", "KEN"])]
+
+
+def test_meetings_told_apart_by_date_place_or_host_stay_apart():
+    out = facts("التقى وزير خارجية المغرب نظيره الإسباني أمس في مدريد. وكان الوزيران قد عقدا اجتماعا في أكتوبر الماضي "
+                "في نيويورك.")
+    assert len([m for m in out["meetings"] if m["type"] == "talks"]) == 2
+    out = facts("استقبل رئيس الوزراء الماليزي أنور إبراهيم وزير خارجية تايلاند. كما بحث وزير الخارجية الماليزي محمد حسن "
+                "مع وزير خارجية تايلاند التعاون.")
+    assert len([m for m in out["meetings"] if m["type"] == "talks"]) == 2
+
+
+def test_a_later_mention_with_a_future_relative_clause_is_the_planned_event():
+    out = facts("قال الرئيس إن اللجنة المشتركة بين تونس والجزائر المنتظر عقدها في تونس نهاية الشهر ستدفع التعاون. "
+                "وأكد الوزير الجزائري الاستعداد الجيد للجنة المشتركة التي ستعقد في نهاية الشهر.")
+    assert [(m["type"], m["status"]) for m in out["meetings"]] == [("joint_commission", "planned")]
+
+
+# ---- types -------------------------------------------------------------------------------------------
+def test_a_ministerial_meeting_is_a_conference_whatever_follows():
+    out = facts("شارك وزير خارجية الأردن في الاجتماع الوزاري الخامس للحوار بين الدول العربية ودول الشمال الأوروبي "
+                "يوم 4 أيار 2022.")
+    assert only(out, "conference")["countries"] == ["JOR"]
+
+
+def test_a_meeting_of_leaders_is_a_summit():
+    out = facts("بدأ اليوم اجتماع رؤساء حكومات دول الاتحاد في مينسك بمشاركة رئيس وزراء بيلاروس.", published="2023-06-08")
+    assert only(out, "summit")["date"] == "2023-06-08"
+    out = facts("عقد قادة الدول الأعضاء اجتماعهم في الرياض يوم 3 آذار 2021 برئاسة ولي العهد السعودي.")
+    assert only(out, "summit")["countries"] == ["SAU"]
+
+
+# ---- purpose phrases ---------------------------------------------------------------------------------
+def test_a_purpose_phrase_names_a_second_event_with_the_travellers_subject():
+    out = facts("وصل رئيس وزراء الهند إلى جنوب أفريقيا يوم 22 آب 2023 للمشاركة في القمة الخامسة عشرة لمجموعة بريكس.")
+    visit, summit = only(out, "visit"), only(out, "summit")
+    assert visit["countries"] == ["IND", "ZAF"] and "IND" in summit["countries"]

@@ -74,6 +74,7 @@ class Relator(MeetingStage, AgreementStage):
             if ann.sentence.kind in (HEADLINE, HEADING):
                 self._relate_agreements(ann, is_title=True)
         self.meetings = [f for f in self.meetings if f.countries and not domestic(f)]
+        self._corefer()
         article_sectors = set()
         for ann in self.annotated:
             article_sectors |= sectors_in(ann)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..dates import DateMention
+from ..normalise import norm
 from ..recognise import Annotated, ordinal_after
 from ..segment import HEADLINE
 from .clauses import bare, date_compatible, jaccard
@@ -11,6 +13,7 @@ from .frames import MeetingFrame, Mention, add_participants
 from .mentions import SPECIFICITY, MentionFinder, meeting_rx
 
 BETWEEN = re.compile(r"(?<!\w)بين\s")
+DAY_WORDS = {"today", "yesterday", "tomorrow"}
 
 
 class Coreference(MentionFinder):
@@ -31,6 +34,19 @@ class Coreference(MentionFinder):
                     frame.person_names and other.person_names and not frame.person_names & other.person_names):
                 return other
         return None
+
+    def _corefer(self) -> None:
+        """Article-level pass: frames of one event (same type and status, nothing that tells them apart,
+        one's states within the other's) become one frame; its states are the union of its mentions'."""
+        merged: list[MeetingFrame] = []
+        for frame in self.meetings:
+            target = next((m for m in merged if _one_event(m, frame)), None)
+            if target:
+                self._absorb(target, frame)
+                target.from_headline = target.from_headline or frame.from_headline
+            else:
+                merged.append(frame)
+        self.meetings = merged
 
     @staticmethod
     def _absorb(target: MeetingFrame, frame: MeetingFrame) -> None:
@@ -87,3 +103,35 @@ class Coreference(MentionFinder):
                                              self._resolve_persons(ann, 0, len(ann.text), countries),
                                              ordinal_after(ann.text, m.head_start), ann.sentence.text, s, e,
                                              ann.sentence.index, from_headline=True))
+
+
+def _one_event(a: MeetingFrame, b: MeetingFrame) -> bool:
+    """Whether two frames can be one event: nothing (date, place, round, states) tells them apart."""
+    if a.type != b.type or a.status != b.status:
+        return False
+    if a.date and b.date and not date_compatible(a.date, b.date) or not _dates_agree(a.when_said, b.when_said):
+        return False
+    for x, y in ((a.location_city, b.location_city), (a.location_country, b.location_country), (a.round, b.round)):
+        if x is not None and y is not None and x != y:
+            return False
+    if not a.countries or not b.countries or not (a.countries <= b.countries or b.countries <= a.countries):
+        return False
+    lead_a, lead_b = _lead(a), _lead(b)
+    return lead_a is None or lead_b is None or lead_a <= lead_b or lead_b <= lead_a  # "بوتين" is "فلاديمير بوتين"
+
+
+def _lead(frame: MeetingFrame) -> set[str] | None:
+    """The words of the first named participant's name: who leads (hosts, calls, visits) in the event."""
+    name = next((p["name_ar"] for p in frame.participants if p["name_ar"]), None)
+    return {w for w in norm(name).split() if len(w) > 2 and w not in ("محمد", "عبد")} if name else None
+
+
+def _dates_agree(a: DateMention | None, b: DateMention | None) -> bool:
+    """Two date expressions that may name one day ("أمس الأربعاء" and "أمس" may; "28 نونبر" and "أكتوبر" may not)."""
+    if a is None or b is None:
+        return True
+    if (a.relative in DAY_WORDS) != (b.relative in DAY_WORDS) and (a.month or b.month):
+        return False  # "أمس" is not a named month
+    return all(x is None or y is None or x == y for x, y in (
+        (a.year, b.year), (a.month, b.month), (a.day, b.day), (a.weekday, b.weekday),
+        (a.relative, b.relative) if a.relative in DAY_WORDS and b.relative in DAY_WORDS else (None, None)))

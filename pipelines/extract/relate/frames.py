@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..dates import DateMention
 from ..normalise import norm
 from ..recognise import ROLE_RANK
 
@@ -43,6 +44,7 @@ class MeetingFrame:
     sentence: int
     from_headline: bool = False
     person_names: set[str] = field(default_factory=set)
+    when_said: DateMention | None = None  # the date as the text gives it, resolved or not
 
     def to_fact(self) -> dict:
         return {"type": self.type, "status": self.status, "date": self.date, "countries": sorted(self.countries),

@@ -25,9 +25,10 @@ class MeetingStage(Coreference):
         starts = [0]
         for prev, cur in zip(events, events[1:]):
             gap_start = prev.end
-            boundary = cur.head_start
-            for m in re.finditer(r"،|(?<!\w)و(?=[سيتاأ]\w{2,})", text[gap_start:cur.head_start]):
-                boundary = gap_start + m.start()
+            breaks = [gap_start + m.start() for m in re.finditer(r"،|(?<!\w)و(?=[سيتاأ]\w{2,})",
+                                                                 text[gap_start:cur.head_start])]
+            breaks += [m.start() for m in meeting_rx()["purpose"].finditer(text, gap_start, cur.head_start)]
+            boundary = max(breaks, default=cur.head_start)  # the last comma, new verb or purpose phrase
             starts.append(boundary)
         ends = starts[1:] + [len(text)]
         for s, e in zip(starts, ends):
@@ -75,13 +76,14 @@ class MeetingStage(Coreference):
         if DUALS.search(text[start:cut]) and len(countries) < 2 and len(self.salient) >= 2:
             countries |= self.salient  # "البلدين", "الرئيسين": the pair the article is about
         continues = bool(re.match(r"[\s،,]*و", text[start:m.end]))  # "… بزيارة …، والتقى مع …"
+        continues = continues or bool(meeting_rx()["purpose"].match(text, start))  # "وصل … للمشاركة في القمة"
         if continues and len(countries) < 2:
             countries |= previous.countries
         if len(countries) < 2 and sentence_frames and m.type == "conference" and "هامش" in words_before(text, m.head_start, 2):
             countries |= sentence_frames[-1].countries  # the conference on whose sidelines the meeting was held
         if len(countries) < 2 and sentence_frames and m.type == "visit":
             countries |= sentence_frames[-1].countries  # "مباحثات مع الرئيس …، الذي يقوم بزيارة دولة للصين"
-        when, _ = self._date_for(ann, start, reported, m.start)
+        when, said = self._date_for(ann, start, reported, m.start)
         status = self._status(ann, m, start, end, when)
         participants = self._resolve_persons(ann, start, reported, countries)
         if continues and not any(start <= p.start < m.start for p in ann.persons):
@@ -97,7 +99,7 @@ class MeetingStage(Coreference):
                              {o.code for o in ann.organizations if start <= o.start < cut}, city, where, participants,
                              ordinal_after(text, m.head_start) or self._own_round(text, start, end),
                              evidence, ev_start, ev_end, ann.sentence.index,
-                             person_names={p["name_ar"] for p in participants if p["name_ar"]})
+                             person_names={p["name_ar"] for p in participants if p["name_ar"]}, when_said=said)
         subject_end = m.start if m.start > start + 3 else cut
         with_ = re.search(r"(?<!\w)مع(?!\w)", text[start:cut])
         if with_:

@@ -54,6 +54,7 @@ def meeting_rx() -> dict:
         "meeting": _inflected_triggers(m, ["phone_call", "video_call", "consultations", "joint_commission", "summit",
                                            "conference", "visit", "talks"]),
         "not_triggers": {norm(w) for w in m["not_trigger_words"]},
+        "purpose": compile_words(m["purpose_cues"]),
         "suffix": re.compile(rf"(?:{'|'.join(sorted(m['pronoun_suffixes'], key=len, reverse=True))})$"),
         "generic_head": re.compile(rf"{prefix}(?:{'|'.join(norm(w) for w in m['generic_heads'])})(?!\w)"),
         "anaphora_only": {norm(w) for w in m["anaphora_only"]},
@@ -111,13 +112,15 @@ class MentionFinder(Arguments):
             if head:
                 f.head_start = head.start()
             after = text[f.end:f.end + 40]
-            if f.type == "talks" and (re.match(r"\s*(?:الوزاري|الموسع|رفيع المستوي)?\s*$", after[:12]) and "الوزاري" in after[:12]
+            if f.type == "talks" and (re.match(r"\s*الوزاري(?!\w)", after)
                                       or any(0 <= o.start - f.end <= 25 for o in ann.organizations)):
-                f.type = "conference"  # "الاجتماع الوزاري لمنظمة التعاون الإسلامي": a session of an organisation
+                f.type = "conference"  # "الاجتماع الوزاري الخامس لـ…", "اجتماع … لمنظمة التعاون الإسلامي"
+            clause_before = BREAK.split(text[max(0, f.start - 80):f.start])[-1]
             if f.type in ("talks", "consultations", "conference") and (
                     rx["summit"].search(text[f.start:f.end]) or rx["summit"].match(after.strip())
-                    or rx["summit"].search(" ".join(words_after(text, f.end, 4)))):
-                f.type = "summit"
+                    or rx["summit"].search(" ".join(words_after(text, f.end, 4)))
+                    or f.word != unsuffixed(f.word) and rx["summit"].search(clause_before)):
+                f.type = "summit"  # a meeting of leaders: "اجتماع رؤساء حكومات …", "عقد قادة دول … اجتماعهم"
         # "الدورة" is a session only of an organisation ("الدورة الـ79 للجمعية العامة للأمم المتحدة"), not a course
         merged = [f for f in merged if not (f.type == "conference" and bare(f.word) in ("دوره", "الدوره")
                                              and not any(0 <= o.start - f.end <= 30 for o in ann.organizations))]
