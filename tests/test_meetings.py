@@ -110,3 +110,33 @@ def test_a_purpose_phrase_names_a_second_event_with_the_travellers_subject():
     out = facts("وصل رئيس وزراء الهند إلى جنوب أفريقيا يوم 22 آب 2023 للمشاركة في القمة الخامسة عشرة لمجموعة بريكس.")
     visit, summit = only(out, "visit"), only(out, "summit")
     assert visit["countries"] == ["IND", "ZAF"] and "IND" in summit["countries"]
+
+
+# ---- clauses and subjects ----------------------------------------------------------------------------
+def test_the_object_of_a_discussion_verb_is_its_topic_not_a_participant():
+    out = facts("وأفاد البيان أن زعيمي تركيا وقطر بحثا آفاق التعاون والأوضاع في ليبيا والسودان.")
+    assert only(out, "talks")["countries"] == ["QAT", "TUR"]
+
+
+def test_an_arrival_needs_a_place_and_reached_relations_are_no_arrival():
+    assert facts("ووصلت العلاقات بين مصر والهند إلى مستوى غير مسبوق.")["meetings"] == []
+    out = facts("شارك وزير التجارة المصري في الاجتماع، وهو الذي وصل إلى روسيا في زيارة عمل يوم 3 آب 2021.")
+    assert only(out, "visit")["countries"] == ["EGY", "RUS"]
+
+
+def test_an_arrival_in_a_visit_is_one_visit_to_the_dateline_city():
+    out = facts("باكو 2 آذار 2020 (وكالة) وصل رئيس وزراء باكستان إلى هنا اليوم (الإثنين) في زيارة رسمية لأذربيجان.")
+    (visit,) = out["meetings"]
+    assert (visit["type"], visit["countries"], visit["date"], visit["location_city"]) == (
+        "visit", ["AZE", "PAK"], "2020-03-02", "Baku")
+
+
+def test_two_visits_to_different_states_are_two_events():
+    out = facts("أكد الوزير أن زيارة رئيس إندونيسيا إلى الهند اليوم تاريخية. ويذكر أن رئيس الوزراء الهندي زار "
+                "إندونيسيا في آذار من العام الماضي.")
+    assert sorted(m["location_country"] for m in out["meetings"] if m["type"] == "visit") == ["IDN", "IND"]
+
+
+def test_a_date_after_since_is_not_the_meetings_date():
+    out = facts("وعقدت جلسة مباحثات رسمية بين رئيس بلغاريا ورئيس فيتنام، أكدا خلالها متانة العلاقات منذ 5 أيار 1950.")
+    assert only(out, "talks")["date"] is None

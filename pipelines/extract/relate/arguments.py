@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..dates import DateMention, resolve
+from ..lexicon import load
+from ..normalise import norm
 from ..recognise import Annotated, Person
 from .clauses import cues, reporting_end, words_before
 from .frames import Mention, without_unnamed_repeats
 
+VISIT_VERB = re.compile(r"[وف]?(?:زار|زارت|يزور|تزور|سيزور|ستزور)(?!\w)")
 VENUE_BEFORE = re.compile(r"(?:(?<!\w)(?:في|الي)\s+|(?<!\w)[وف]?(?:بال|في ال|ال)?(?:عاصمه|مدينه)\s+(?:\w+\s+)?)$")
 
 
@@ -108,6 +112,8 @@ class Arguments:
                 continue
             if rx["own_date"].search(" ".join(words_before(ann.text, d.start, 2))):
                 continue
+            if set(words_before(ann.text, d.start, 2)) & _since_words():
+                continue  # "منذ 9 فبراير 1996": the start of something else, not the event's date
             if d.precision == "year" and d.relative is None and d.year_shift is None:
                 continue
             if best is None or abs(d.start - anchor) < abs(best.start - anchor):
@@ -128,6 +134,11 @@ class Arguments:
                 return placed[0].city, placed[0].iso3
         if self.dateline_city and re.search(r"(?<!\w)هنا(?!\w)", text[start:end]):
             return self.dateline_city
+        if m.type == "visit" and VISIT_VERB.match(m.word):  # "زار سلطنة عمان": the visited state is the object
+            after = next((c for c in ann.countries if m.end <= c.start < end and c.kind in ("name", "longform", "capital")
+                          and not any(p.start <= c.start < p.end for p in ann.persons)), None)
+            if after and not re.search(r"[،,]", text[m.end:after.start]):
+                return None, after.iso3[0]
         for c in ann.countries:
             if start <= c.start < end and c.start >= m.end and c.kind in ("name", "longform", "nisba"):
                 before = text[max(start, c.start - 25):c.start]
@@ -137,6 +148,11 @@ class Arguments:
                         continue
                     return None, c.iso3[0]
         return None, None
+
+
+@lru_cache(maxsize=1)
+def _since_words() -> set[str]:
+    return {norm(w) for w in load().triggers["meeting"]["since_cues"]}
 
 
 def is_venue(text: str, start: int, kind: str) -> bool:

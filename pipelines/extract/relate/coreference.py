@@ -27,6 +27,9 @@ class Coreference(MentionFinder):
                 continue
             if other.date and frame.date and not date_compatible(other.date, frame.date):
                 continue
+            if not _dates_agree(other.when_said, frame.when_said) or other.location_country and \
+                    frame.location_country and other.location_country != frame.location_country:
+                continue
             if frame.round is not None and frame.round == other.round:
                 return other
             if frame.type == "visit" and (not frame.countries or frame.countries <= other.countries) and (

@@ -15,7 +15,7 @@ class Mention:
     end: int
     word: str
     head_start: int  # start of a generic head before it ("الجولة الرابعة من ...")
-    anaphoric: bool = False
+    conjoined: bool = False  # the trigger carries و / ف: its clause joins the previous one ("والتقى")
 
 
 @dataclass

@@ -35,6 +35,28 @@ class MeetingStage(Coreference):
             spans.append((s, e))
         return spans
 
+    def _antecedent(self, ann: Annotated, m: Mention) -> list[dict]:
+        """The person a relative pronoun right before the trigger stands for ("… الذي وصل")."""
+        if not re.search(r"(?<!\w)(?:الذي|التي)\s*$", ann.text[max(0, m.start - 8):m.start]):
+            return []
+        before = [p for p in ann.persons if p.end <= m.start and not p.counterpart]
+        if not before or re.search(r"[.:؛]", ann.text[before[-1].end:m.start]):
+            return []
+        return self._resolve_persons(ann, before[-1].start, before[-1].start + 1, set())
+
+    @staticmethod
+    def _object_start(ann: Annotated, m: Mention, cut: int) -> int:
+        """After a discussion verb with no "مع", the participants end with the people right after it."""
+        text = ann.text
+        verb = m.word[1:] if m.word[:1] in "وف" and m.word[1:] in meeting_rx()["discussion"] else m.word
+        if verb not in meeting_rx()["discussion"] or re.match(r"(?:\s+\S+){0,6}?\s+مع\s", text[m.end:cut]):
+            return cut
+        pos = m.end
+        for p in ann.persons:
+            if pos <= p.start <= pos + 2:
+                pos = p.end
+        return min(cut, pos)
+
     def _cut(self, text: str, end: int, after: int) -> int:
         """Where the participants' part of a clause ends: before the topic, the source or a new clause."""
         rx = meeting_rx()
@@ -70,12 +92,15 @@ class MeetingStage(Coreference):
         """The frame of one event mention, and the subject ("who") of its clause for the next clause."""
         text = ann.text
         cut = self._cut(text, end, m.end)  # who took part: before the topic ("لبحث …") and the source
+        cut = self._object_start(ann, m, cut)  # "بحثا آفاق التعاون … والوضع في سوريا": the object is the topic
         reported = reporting_end(text, start, end)  # when: anything before "وفقا لما أفادته …"
         countries = self._countries_in(ann, start, cut, venues_count=m.type in HOSTED_TYPES) \
             | self._person_countries(ann, start, cut)
         if DUALS.search(text[start:cut]) and len(countries) < 2 and len(self.salient) >= 2:
             countries |= self.salient  # "البلدين", "الرئيسين": the pair the article is about
-        continues = bool(re.match(r"[\s،,]*و", text[start:m.end]))  # "… بزيارة …، والتقى مع …"
+        first = re.search(r"\w+", text[start:m.end])
+        continues = m.conjoined if first and start + first.start() >= m.start else bool(
+            first and first.group().startswith("و"))  # "… بزيارة …، والتقى مع …" ("وصل" is no و + صل)
         continues = continues or bool(meeting_rx()["purpose"].match(text, start))  # "وصل … للمشاركة في القمة"
         if continues and len(countries) < 2:
             countries |= previous.countries
@@ -88,9 +113,15 @@ class MeetingStage(Coreference):
         participants = self._resolve_persons(ann, start, reported, countries)
         if continues and not any(start <= p.start < m.start for p in ann.persons):
             participants = previous.people + participants
+        antecedent = self._antecedent(ann, m)
+        if antecedent:  # "… أمير قطر تميم بن حمد الذي وصل إلى روسيا": the relative clause's subject
+            participants = antecedent + participants
+            countries |= {p["country"] for p in antecedent if p["country"]}
         city, where = self._location(ann, start, cut, m)
         if not city and not where and self.dateline_city and status == "held" and when and when == self.published:
             city, where = self.dateline_city  # "عشق آباد، 15 يناير (…) – استقبل … اليوم"
+        if m.type == "visit" and where:
+            countries.add(where)  # the visited state takes part ("وصل … إلى هنا", "زار سلطنة عمان")
         host = next((f for f in sentence_frames if f.type == "visit" and f.location_city), None)
         if host and not city and m.type != "visit":
             city, where = host.location_city, host.location_country

@@ -13,6 +13,7 @@ from .arguments import Arguments
 from .clauses import FUTURE_TIME, FUTURE_VERB, bare, clause_end, cues, is_definite, joinable, typed_triggers, words_after, words_before
 from .frames import Mention
 
+RELATIVE_VERB = re.compile(r"(?:\s+\w+){0,3}?\s+(?:الذي|التي|اللذين|اللتين)\s+(\w+)")
 BREAK = re.compile(r"[،,:؛;.!?؟()\-–—]")
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك"}
 INVITATION_WORDS = {"دعا", "دعت", "دعوه", "الدعوه", "دعوته", "نتطلع", "يتطلع"}
@@ -55,6 +56,7 @@ def meeting_rx() -> dict:
                                            "conference", "visit", "talks"]),
         "not_triggers": {norm(w) for w in m["not_trigger_words"]},
         "purpose": compile_words(m["purpose_cues"]),
+        "discussion": {norm(w) for w in m["discussion_verbs"]},
         "suffix": re.compile(rf"(?:{'|'.join(sorted(m['pronoun_suffixes'], key=len, reverse=True))})$"),
         "generic_head": re.compile(rf"{prefix}(?:{'|'.join(norm(w) for w in m['generic_heads'])})(?!\w)"),
         "anaphora_only": {norm(w) for w in m["anaphora_only"]},
@@ -87,7 +89,7 @@ class MentionFinder(Arguments):
                     continue  # "فيصل" is a name, not ف + يصل
                 if re.search(r"(?:مذكره تفاهم|اتفاقيه|اتفاق|بروتوكول)\s+(?:\w+\s+){0,2}$", text[:s]) and m.group()[:1] == "ل":
                     continue  # "مذكرة تفاهم للمشاورات السياسية": the document's subject
-                found.append(Mention(kind, s, e, m.group(), s))
+                found.append(Mention(kind, s, e, m.group(), s, conjoined=m.group()[:1] in "وف" and m.start("w") > s))
         found.sort(key=lambda f: f.start)
         merged: list[Mention] = []
         heads = {norm(w) for w in load().triggers["meeting"]["generic_heads"]}
@@ -96,6 +98,9 @@ class MentionFinder(Arguments):
             gap = text[prev.end:f.start] if prev else ""
             if prev and unsuffixed(bare(f.word)) in heads and f.word != unsuffixed(f.word) and not BREAK.search(gap):
                 continue  # "عقدت اللجنة … اجتماعها العاشر": the body's own session
+            if prev and prev.type == f.type == "visit" and bare(prev.word) in ARRIVAL_VERBS and len(gap) < 100 \
+                    and re.search(r"(?<!\w)في\s*$", gap) and not re.search(r"[.:؛]", gap):
+                continue  # "وصل الرئيس … إلى هنا اليوم في زيارة …": one visit, in the arrival's clause
             if prev and joinable(gap) and (
                     prev.type == f.type or prev.type == "talks" and prev.word.strip("وفبلك") in
                     {norm(w) for w in load().triggers["meeting"]["generic_heads"]}
@@ -178,8 +183,10 @@ class MentionFinder(Arguments):
             return any(m.start < p.start <= m.end + 5 and not p.counterpart or m.end - 5 <= p.start <= m.end + 5
                        for p in ann.persons)
         if first in VERB_TRIGGERS or word.strip() in VERB_TRIGGERS or unsuffixed(first) in VERB_TRIGGERS:
-            if first in ARRIVAL_VERBS:  # "وصل" is also "reached" (trade reached…): someone must arrive
-                return any(0 <= p.start - m.end < 40 for p in ann.persons)
+            if first in ARRIVAL_VERBS:  # "وصل" is also "reached" (trade reached…): someone must arrive at a place
+                place = re.match(r"(?:\s+\S+){0,8}?\s+(?:الي|لي)\s+(\S+)", text[m.end:m.end + 90])
+                return any(0 <= p.start - m.end < 40 for p in ann.persons) or bool(place) and (
+                    place.group(1) == "هنا" or any(c.start == m.end + place.start(1) for c in [*ann.countries, *ann.cities]))
             return True
         if m.type in ("phone_call", "video_call"):
             return True
@@ -217,5 +224,8 @@ class MentionFinder(Arguments):
         if when and self.reference and to_date(when) and to_date(when) > self.reference:
             return "planned"
         if FUTURE_TIME.search(text, start, end):
+            return "planned"
+        relative = RELATIVE_VERB.match(text, m.end)  # "اللجنة المشتركة التي ستعقد …", "الاجتماع الذي سيعقد"
+        if relative and FUTURE_VERB.match(relative.group(1)):
             return "planned"
         return "held"
