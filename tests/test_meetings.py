@@ -140,3 +140,65 @@ def test_two_visits_to_different_states_are_two_events():
 def test_a_date_after_since_is_not_the_meetings_date():
     out = facts("وعقدت جلسة مباحثات رسمية بين رئيس بلغاريا ورئيس فيتنام، أكدا خلالها متانة العلاقات منذ 5 أيار 1950.")
     assert only(out, "talks")["date"] is None
+
+
+# ---- countries, leaders, venues ------------------------------------------------------------------------
+def test_a_city_name_inside_a_word_with_the_article_is_no_city():
+    out = facts("التقى وزير الخارجية المغربي نظيره الإسباني خوسيه مانويل ألباريس في مدريد يوم 3 كانون الثاني 2023.")
+    talks = only(out, "talks")
+    assert (talks["countries"], talks["location_city"]) == (["ESP", "MAR"], "Madrid")
+
+
+def test_monarchs_with_regnal_numbers_and_ministers_from_the_leaders_file():
+    out = facts("استقبل الملك عبدالله الثاني في قصر الحسينية وزير خارجية إيطاليا يوم 4 نيسان 2022.")
+    assert only(out, "talks")["countries"] == ["ITA", "JOR"]
+    out = facts("التقى بدر البوسعيدي وزير الخارجية مع وزير خارجية اليابان يوم 9 أيار 2023.")
+    assert only(out, "talks")["countries"] == ["JPN", "OMN"]
+
+
+def test_a_ligature_is_folded_with_its_offsets():
+    out = facts("استقبل الملك عبدﷲ الثاني رئيس وزراء اليونان في عمان يوم 2 آب 2021.")
+    talks = only(out, "talks")
+    assert "JOR" in talks["countries"] and "GRC" in talks["countries"]
+
+
+def test_the_nationality_of_the_venue_city_is_no_participant_in_talks():
+    out = facts("التقى وزير الخارجية الأردني مع وزير خارجية كينيا على هامش مشاركته في الاجتماع الذي تعقد أعماله في "
+                "العاصمة البلجيكية بروكسل يوم 3 آذار 2022.")
+    assert only(out, "talks")["countries"] == ["JOR", "KEN"]
+
+
+def test_joint_commissions_and_councils_with_any_chain_of_adjectives():
+    out = facts("عقدت اللجنة المصرية البرتغالية المشتركة دورتها الخامسة في لشبونة يوم 6 حزيران 2022.")
+    assert only(out, "joint_commission")["round"] == 5
+    out = facts("عقد الاجتماع الثالث لمجلس التعاون الاستراتيجي رفيع المستوى بين تركيا وماليزيا يوم 5 آب 2022.")
+    assert only(out, "joint_commission")["countries"] == ["MYS", "TUR"]
+
+
+# ---- dates from the clause ------------------------------------------------------------------------------
+def test_a_date_in_what_was_said_is_not_the_meetings_date():
+    out = facts("وعقد رئيس كوبا ورئيس فيتنام جلسة مباحثات، أكدا خلالها أهمية اتفاق 12 آذار 2010.")
+    assert only(out, "talks")["date"] is None
+
+
+def test_a_meeting_set_as_the_scene_of_a_datelined_statement_takes_the_report_date():
+    out = facts("طوكيو 4 أيار 2023 (وكالة) قال رئيس وزراء اليابان إن العلاقات ممتازة. وأدلى بهذه التصريحات خلال "
+                "اجتماعه مع رئيس الفلبين في طوكيو.")
+    assert only(out, "talks")["date"] == "2023-05-04"
+
+
+def test_a_weekday_with_an_imperfect_verb_is_the_coming_one():
+    out = facts("ويجري الرئيس يوم الأربعاء مباحثات مع رئيس وزراء كندا ورئيس البرتغال.", published="2024-03-04")
+    talks = only(out, "talks")
+    assert (talks["date"], talks["status"]) == ("2024-03-06", "planned")
+
+
+def test_a_city_outside_the_curated_gazetteer_comes_from_cldr():
+    out = facts("التقى وزير خارجية الهند نظيره الأرجنتيني في جوهانسبرغ يوم 5 أيار 2022.")
+    assert only(out, "talks")["location_city"] == "Johannesburg"
+
+
+def test_the_subject_carries_over_from_the_previous_sentence():
+    out = facts("قال رئيس وزراء فنلندا إن التعاون سيتوسع. وأدلى بهذا التصريح خلال لقائه مع رئيس وزراء إستونيا في "
+                "هلسنكي يوم 1 آذار 2023.")
+    assert only(out, "talks")["countries"] == ["EST", "FIN"]

@@ -17,6 +17,7 @@ from typing import Any, Iterable
 import pycountry
 import yaml
 from babel import Locale
+from babel.core import get_global
 
 from .normalise import norm, stem_candidates
 
@@ -56,13 +57,18 @@ class PhraseMatcher:
     """
 
     _index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], Any]]] = field(default_factory=dict)
+    _proper: set[str] = field(default_factory=set)
 
-    def add(self, phrase: str, payload: Any, suffixes: tuple[str, ...] = ("",)) -> None:
+    def add(self, phrase: str, payload: Any, suffixes: tuple[str, ...] = ("",), proper: bool = False) -> None:
+        """Index a phrase; a `proper` name without the article never matches a token that has one
+        ("باريس" is not in "ألباريس")."""
         words = tuple(t.text for t in tokenize(norm(phrase)))
         if not words:
             return
-        bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 3 else words[0]
-        keys = {words[0], bare}
+        if proper and not words[0].startswith("ال"):
+            self._proper.add(words[0])
+        bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 3 and not proper else words[0]
+        keys = {words[0], bare}  # a proper name keeps its article: "ألباريس" is not "باريس"
         if len(words) == 1:
             keys |= {k + suffix for k in (words[0], bare) for suffix in suffixes}
         for key in keys:
@@ -74,6 +80,8 @@ class PhraseMatcher:
         while i < len(tokens):
             best: Match | None = None
             for form in stem_candidates(tokens[i].text):
+                if form in self._proper and _has_article(tokens[i].text, form):
+                    continue
                 for words, suffixes, payload in self._index.get(form, ()):
                     n = len(words)
                     if i + n > len(tokens):
@@ -99,6 +107,12 @@ class PhraseMatcher:
                 if form == candidate or form == "ال" + candidate:
                     return True
         return False
+
+
+def _has_article(token: str, form: str) -> bool:
+    """Whether `token` is `form` with the article among its proclitics (ال، وال، بال، لل …)."""
+    prefix = token[:len(token) - len(form)] if token.endswith(form) else ""
+    return prefix.endswith("ال") or prefix.endswith("لل")
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -127,6 +141,22 @@ def cldr_country_names() -> dict[str, str]:
         if country is not None:
             names[country.alpha_3] = name
     return names
+
+
+@lru_cache(maxsize=1)
+def cldr_cities() -> list[tuple[str, tuple[str, str, bool]]]:
+    """Arabic city names from CLDR's time-zone exemplar cities, with the English name (the zone's city, as
+    GeoNames spells it) and the ISO3 of the zone's territory: the gazetteer beyond the curated cities."""
+    arabic, english = Locale("ar").time_zones, Locale("en").time_zones
+    out = []
+    for zone, alpha2 in get_global("zone_territories").items():
+        city = arabic.get(zone, {}).get("city") if zone in arabic else None
+        country = pycountry.countries.get(alpha_2=alpha2) if alpha2 and alpha2.isalpha() else None
+        if not city or not re.search(r"[\u0621-\u064a]", city) or country is None:
+            continue
+        name = (english.get(zone, {}).get("city") if zone in english else None) or zone.rsplit("/", 1)[-1].replace("_", " ")
+        out.append((city, (name, country.alpha_3, False)))
+    return out
 
 
 def derived_nisba(name: str) -> str | None:
@@ -189,7 +219,7 @@ def load() -> Lexicon:
     countries = PhraseMatcher()
     for iso3, name in cldr_country_names().items():
         if name not in AMBIGUOUS_COUNTRY_NAMES:
-            countries.add(name, CountryRef((iso3,), "name"))
+            countries.add(name, CountryRef((iso3,), "name"), proper=True)
             nisba = derived_nisba(name)
             if nisba:
                 countries.add(nisba, CountryRef((iso3,), "nisba"), NISBA_SUFFIXES)
@@ -198,13 +228,16 @@ def load() -> Lexicon:
         countries.add(row["form"], CountryRef((row["iso3"],), row["kind"]), suffixes)
     leaders = {}
     for row in _read_csv("leaders.csv"):
-        countries.add(row["name"], CountryRef((row["iso3"],), "leader", row["role"]))
+        countries.add(row["name"], CountryRef((row["iso3"],), "leader", row["role"]), proper=True)
         leaders[norm(row["name"])] = (row["iso3"], row["role"])
     cities = PhraseMatcher()
     for row in _read_csv("cities.csv"):
-        cities.add(row["form"], (row["city"], row["iso3"], row["capital"] == "1"))
+        cities.add(row["form"], (row["city"], row["iso3"], row["capital"] == "1"), proper=True)
         if row["capital"] == "1":
-            countries.add(row["form"], CountryRef((row["iso3"],), "capital"))
+            countries.add(row["form"], CountryRef((row["iso3"],), "capital"), proper=True)
+    for form, payload in cldr_cities():
+        if not countries.find(tokenize(norm(form))) and not cities.find(tokenize(norm(form))):
+            cities.add(form, payload, proper=True)  # a city that is not also a state's name ("عمّان" / "عمان")
     for row in _read_csv("regions.csv"):
         countries.add(row["form"], CountryRef(tuple(row["members"].split()), "region"))
     organizations = PhraseMatcher()

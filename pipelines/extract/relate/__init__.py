@@ -36,6 +36,7 @@ class Relator(MeetingStage, AgreementStage):
         self.agreements: list[AgreementFrame] = []
         self.salient: set[str] = set()
         self.known_persons: dict[str, Person] = {}
+        self.speaker: set[str] = set()  # the state of the previous sentence's first named actor
 
     # ---- reference date -------------------------------------------------
     def _main_event_date(self) -> date | None:
@@ -65,6 +66,7 @@ class Relator(MeetingStage, AgreementStage):
                 continue
             self._remember_persons(ann)
             self._relate_meetings(ann)
+            self.speaker = next(({p.country} for p in ann.persons if p.country and not p.counterpart), self.speaker)
             self._relate_agreements(ann, is_title=False)
             if len(sentence_countries) >= 2:
                 self.salient = sentence_countries

@@ -13,6 +13,7 @@ from .clauses import cues, reporting_end, words_before
 from .frames import Mention, without_unnamed_repeats
 
 VISIT_VERB = re.compile(r"[وف]?(?:زار|زارت|يزور|تزور|سيزور|ستزور)(?!\w)")
+VENUE_NISBA = re.compile(r"(?<!\w)[وف]?(?:بال|في ال|ال)(?:عاصمه|مدينه)\s+$")  # "في العاصمة الباكستانية"
 VENUE_BEFORE = re.compile(r"(?:(?<!\w)(?:في|الي)\s+|(?<!\w)[وف]?(?:بال|في ال|ال)?(?:عاصمه|مدينه)\s+(?:\w+\s+)?)$")
 
 
@@ -30,7 +31,8 @@ class Arguments:
         With `venues_count=False` a capital named only as the place ("في موسكو") is not a participant."""
         found = set()
         for c in ann.countries:
-            if start <= c.start < end and (venues_count or not is_venue(ann.text, c.start, c.kind)) \
+            if start <= c.start < end and (venues_count or not is_venue(ann.text, c.start, c.kind)
+                                           and not VENUE_NISBA.search(ann.text[max(0, c.start - 14):c.start])) \
                     and not self._surname(ann.text[c.start:c.end], c):
                 found.update(c.iso3)
         for p in ann.persons:
@@ -125,8 +127,9 @@ class Arguments:
         cities = [c for c in ann.cities if start <= c.start < end]
         if anaphor:
             cities = [c for c in cities if re.search(r"(?<!\w)(?:جري|جرت|عقد|عقدت|انعقد|انعقدت|تم)(?!\w)", text[start:c.start])]
-        elif not cities:
-            cities = [c for c in ann.cities if c.start >= m.end and c.start < reporting_end(text, m.end, len(text))]
+        elif not cities:  # a place named later in the sentence, as a place ("في …", "بـ…"), not a destination
+            cities = [c for c in ann.cities if c.start >= m.end and c.start < reporting_end(text, m.end, len(text))
+                      and (text[c.start] == "ب" or re.search(r"(?<!\w)في\s+(?:\S+\s+){0,2}$", text[max(0, c.start - 30):c.start]))]
         if cities:
             placed = [c for c in cities if c.start >= m.start] or [
                 c for c in cities if is_venue(text, c.start, "capital")]  # "الدوحة – أجرى", "في بغداد، استقبل"

@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from ..dates import resolve
 from ..recognise import Annotated, ordinal_after
 from .clauses import NEW_CLAUSE, evidence_span, reporting_end, words_before
 from .coreference import Coreference
 from .frames import MeetingFrame, Mention, Subject, add_participants
 from .mentions import meeting_rx
 
-DUALS = re.compile(r"(?<!\w)(?:[وف]?(?:ل|ب)?(?:ال)?(?:بلدين|جانبين|طرفين|رييسين|وزيرين|دولتين|بلدان|جانبان|طرفان|رييسان|وزيران|شعبين)"
+DUALS = re.compile(r"(?<!\w)(?:[وف]?(?:ل|ب)?(?:ال)?(?:بلدين|جانبين|طرفين|رييسين|وزيرين|دولتين|بلدان|جانبان|طرفان|رييسان|وزيران|شعبين|زعيمان|زعيمين|قايدان|قايدين"
+                   r"|عاهلان|عاهلين|مسوولان|مسوولين)"
                    r"|رييسا|وزيرا|رييسي|وزيري)(?!\w)")
 HOSTED_TYPES = {"visit", "summit", "conference"}  # the host of these takes part; a venue of talks need not
 DELEGATION_HEAD = re.compile(r"(?<!\w)[وف]?(?:تراس|يتراس|راس|تراسه|تراسها|برياسه)\s+(?:ال)?(?:جانب|وفد)")  # normalised: ترأس
@@ -34,6 +37,21 @@ class MeetingStage(Coreference):
         for s, e in zip(starts, ends):
             spans.append((s, e))
         return spans
+
+    @staticmethod
+    def _imperfect(text: str, start: int, end: int) -> bool:
+        """An imperfect (present or future) holding verb leads the clause ("ويجري", "يلتقي", "سيعقد")."""
+        holding = meeting_rx()["holding"]
+        return any(re.match(r"[وف]?[يتس]", w) and (w in holding or w[1:] in holding)
+                   for w in re.findall(r"\w+", text[start:end])[:4])
+
+    def _reported_setting(self, ann: Annotated, m: Mention, start: int, status: str) -> bool:
+        """A held meeting that is the setting of statements the dated, placed report quotes."""
+        if status != "held" or not (self.published and self.dateline_city):
+            return False
+        before = ann.text[start:m.head_start]
+        return bool(re.search(r"(?<!\w)(?:خلال|في|اثناء|لدي)\s*$", before)) and bool(
+            meeting_rx()["statement"].search(ann.text, 0, m.head_start))
 
     def _antecedent(self, ann: Annotated, m: Mention) -> list[dict]:
         """The person a relative pronoun right before the trigger stands for ("… الذي وصل")."""
@@ -106,10 +124,22 @@ class MeetingStage(Coreference):
             countries |= previous.countries
         if len(countries) < 2 and sentence_frames and m.type == "conference" and "هامش" in words_before(text, m.head_start, 2):
             countries |= sentence_frames[-1].countries  # the conference on whose sidelines the meeting was held
+        if len(countries) < 2 and not DUALS.search(text[start:cut]) and not any(
+                start <= p.start < m.start for p in ann.persons) and not any(
+                start <= c.start < m.start for c in ann.countries) and m.start - start < 60 and start == 0:
+            countries |= self.speaker  # "قال الوزير …. وأدلى بهذه التصريحات خلال لقائه مع …": the subject carries over
+        if len(countries) < 2 and self.meetings and meeting_rx()["pronoun_titles"].search(text, start, cut):
+            countries |= self.meetings[-1].countries  # "ويجري جلالته …": the one the article is about
         if len(countries) < 2 and sentence_frames and m.type == "visit":
             countries |= sentence_frames[-1].countries  # "مباحثات مع الرئيس …، الذي يقوم بزيارة دولة للصين"
-        when, said = self._date_for(ann, start, reported, m.start)
+        content = meeting_rx()["content"].search(text, m.end, reported)  # "…، أكد خلالها … منذ 9 فبراير 1996"
+        when, said = self._date_for(ann, start, content.start() if content else reported, m.start)
+        if said and said.relative == "weekday" and self._imperfect(text, start, m.start):
+            said = replace(said, relative="next_weekday")  # "ويجري يوم الثلاثاء مباحثات": the coming Tuesday
+            when = resolve(said, self.reference)
         status = self._status(ann, m, start, end, when)
+        if when is None and self._reported_setting(ann, m, start, status):
+            when = self.published  # "(dateline) … أدلى الرئيس بهذه التصريحات خلال اجتماعه مع …"
         participants = self._resolve_persons(ann, start, reported, countries)
         if continues and not any(start <= p.start < m.start for p in ann.persons):
             participants = previous.people + participants

@@ -43,7 +43,7 @@ def unsuffixed(word: str) -> str:
     if not m or len(word) - len(m.group()) < 3:
         return word
     stem = word[:m.start()]
-    return stem[:-1] + "ه" if stem.endswith("ت") and len(stem) > 4 else stem
+    return stem[:-1] + "ه" if stem.endswith("ت") and len(stem) >= 4 else stem
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +55,12 @@ def meeting_rx() -> dict:
         "meeting": _inflected_triggers(m, ["phone_call", "video_call", "consultations", "joint_commission", "summit",
                                            "conference", "visit", "talks"]),
         "not_triggers": {norm(w) for w in m["not_trigger_words"]},
+        "generic_heads": {norm(w) for w in m["generic_heads"]},
         "purpose": compile_words(m["purpose_cues"]),
         "discussion": {norm(w) for w in m["discussion_verbs"]},
+        "content": compile_words(m["content_verbs"]),
+        "statement": compile_words(m["statement_verbs"]),
+        "pronoun_titles": compile_words(m["pronoun_titles"]),
         "suffix": re.compile(rf"(?:{'|'.join(sorted(m['pronoun_suffixes'], key=len, reverse=True))})$"),
         "generic_head": re.compile(rf"{prefix}(?:{'|'.join(norm(w) for w in m['generic_heads'])})(?!\w)"),
         "anaphora_only": {norm(w) for w in m["anaphora_only"]},
@@ -92,7 +96,7 @@ class MentionFinder(Arguments):
                 found.append(Mention(kind, s, e, m.group(), s, conjoined=m.group()[:1] in "وف" and m.start("w") > s))
         found.sort(key=lambda f: f.start)
         merged: list[Mention] = []
-        heads = {norm(w) for w in load().triggers["meeting"]["generic_heads"]}
+        heads = rx["generic_heads"]
         for f in found:
             prev = merged[-1] if merged else None
             gap = text[prev.end:f.start] if prev else ""
@@ -102,8 +106,7 @@ class MentionFinder(Arguments):
                     and re.search(r"(?<!\w)في\s*$", gap) and not re.search(r"[.:؛]", gap):
                 continue  # "وصل الرئيس … إلى هنا اليوم في زيارة …": one visit, in the arrival's clause
             if prev and joinable(gap) and (
-                    prev.type == f.type or prev.type == "talks" and prev.word.strip("وفبلك") in
-                    {norm(w) for w in load().triggers["meeting"]["generic_heads"]}
+                    prev.type == f.type or prev.type == "talks" and prev.word.strip("وفبلك") in heads
                     or {prev.type, f.type} == {"visit", "talks"} and "وصل" in prev.word):
                 keep = f if SPECIFICITY[f.type] >= SPECIFICITY[prev.type] else prev
                 merged[-1] = Mention(keep.type, prev.start, f.end, keep.word, prev.head_start)
