@@ -202,3 +202,12 @@ def test_the_subject_carries_over_from_the_previous_sentence():
     out = facts("قال رئيس وزراء فنلندا إن التعاون سيتوسع. وأدلى بهذا التصريح خلال لقائه مع رئيس وزراء إستونيا في "
                 "هلسنكي يوم 1 آذار 2023.")
     assert only(out, "talks")["countries"] == ["EST", "FIN"]
+
+
+def test_a_series_of_talks_listed_one_counterpart_a_sentence_gives_one_row_each():
+    out = facts("أجرى وزير الخارجية الأردني أيمن الصفدي اليوم سلسلة من المحادثات الثنائية مع نظرائه. وشملت هذه "
+                "اللقاءات كلا من وزير خارجية النرويج. ووزير خارجية تشيلي. إضافة إلى وزيرة الخارجية والتعاون لجمهورية "
+                "غانا.", published="2024-02-02")
+    rows = sorted(tuple(m["countries"]) for m in out["meetings"])
+    assert rows == [("CHL", "JOR"), ("GHA", "JOR"), ("JOR", "NOR")]
+    assert {m["date"] for m in out["meetings"]} == {"2024-02-02"}

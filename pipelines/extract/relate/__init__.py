@@ -37,6 +37,7 @@ class Relator(MeetingStage, AgreementStage):
         self.salient: set[str] = set()
         self.known_persons: dict[str, Person] = {}
         self.speaker: set[str] = set()  # the state of the previous sentence's first named actor
+        self._listing: tuple[MeetingFrame, dict] | None = None  # a series of talks whose counterparts are being listed
 
     # ---- reference date -------------------------------------------------
     def _main_event_date(self) -> date | None:

@@ -84,8 +84,43 @@ class MeetingStage(Coreference):
                 end = min(end, m.start())
         return end
 
+    def _distribute(self, ann: Annotated) -> bool:
+        """"شملت هذه اللقاءات كلا من وزير … . ووزير … . إضافة إلى وزيرة …": one talks row per counterpart
+        listed after a series of talks, the list running on over sentences that continue it."""
+        text, rx = ann.text, meeting_rx()
+        each = rx["each_of"].search(text)
+        if each and self.meetings and self.meetings[-1].type == "talks" and rx["plural"].search(text, 0, each.start()):
+            series, start = self.meetings[-1], each.end()
+            lead = next((p for p in series.participants if p["country"]), None)
+            self._listing = (series, lead) if lead else None
+        elif self._listing and rx["list_goes_on"].match(text):
+            start = 0
+        else:
+            self._listing = None
+            return False
+        if not self._listing:
+            return False
+        series, lead = self._listing
+        people = [p for p in self._resolve_persons(ann, start, len(text), set()) if p["country"]]
+        if not people:  # "إضافة إلى وزيرة الشؤون الخارجية والتعاون لجمهورية موزمبيق": the title's state
+            state = next((c.iso3[0] for c in ann.countries if c.start >= start and c.kind != "region"), None)
+            role = next((p.role for p in ann.persons if p.start >= start and not p.counterpart), "official")
+            people = [{"name_ar": None, "role": role, "country": state}] if state else []
+        for person in people:
+            if person["country"] != lead["country"]:
+                s, e = ann.sentence.start, ann.sentence.end
+                self.meetings.append(MeetingFrame(
+                    "talks", series.status, series.date, {lead["country"], person["country"]}, set(), set(),
+                    series.location_city, series.location_country, [lead, person], None, ann.sentence.text, s, e,
+                    ann.sentence.index, when_said=series.when_said))
+        if series in self.meetings and series.countries <= {lead["country"]}:
+            self.meetings.remove(series)  # the series itself is its rows
+        return True
+
     def _relate_meetings(self, ann: Annotated) -> None:
         text = ann.text
+        if self._distribute(ann):
+            return
         classified = [(m, how) for m in self._mentions(ann) if (how := self._classify(ann, m, is_title=False))]
         if not classified and self.meetings and DELEGATION_HEAD.search(text):
             last = self.meetings[-1]  # "ترأس الجانب العراقي وكيل وزارة الخارجية …"
