@@ -211,3 +211,32 @@ def test_a_series_of_talks_listed_one_counterpart_a_sentence_gives_one_row_each(
     rows = sorted(tuple(m["countries"]) for m in out["meetings"])
     assert rows == [("CHL", "JOR"), ("GHA", "JOR"), ("JOR", "NOR")]
     assert {m["date"] for m in out["meetings"]} == {"2024-02-02"}
+
+
+# ---- found in a recall audit of real reports ------------------------------------------------------------
+def test_political_is_no_future_verb():
+    out = facts("أجرى وزير خارجية تونس مشاورات سياسية مع نظيره المالطي في فاليتا.")
+    assert only(out, "consultations")["status"] == "held"
+
+
+def test_a_labelled_date_of_a_meeting_and_a_venue_state_that_does_not_take_part():
+    out = facts("التقى وزير خارجية الكويت وزير خارجية الأردن بتاريخ 2023/6/3، على هامش الاجتماع الوزاري في "
+                "جمهورية مصر العربية.")
+    talks = only(out, "talks")
+    assert (talks["date"], talks["countries"]) == ("2023-06-03", ["JOR", "KWT"])
+
+
+def test_the_topic_after_the_counterpart_of_a_discussion_is_not_a_participant():
+    out = facts("بحث وزير خارجية الجزائر في روما مع وزير الخارجية الإيطالي تطورات الأوضاع في ليبيا ومالي.")
+    assert only(out, "talks")["countries"] == ["DZA", "ITA"]
+
+
+def test_a_relative_clause_leaves_the_object_with_the_first_event():
+    out = facts("استقبل وزير خارجية قطر مساء اليوم، نظيره الكندي الذي يزور الدوحة حاليا.")
+    assert only(out, "talks")["countries"] == ["CAN", "QAT"]
+
+
+def test_the_sides_of_a_second_event_are_the_first_events_states():
+    out = facts("يتوجه وزير خارجية البرازيل اليوم إلى لشبونة في زيارة رسمية، حيث ستعقد مشاورات سياسية بين الجانبين.",
+                published="2024-05-05")
+    assert only(out, "consultations")["countries"] == ["BRA", "PRT"]

@@ -13,6 +13,8 @@ from .clauses import cues, reporting_end, words_before
 from .frames import Mention, without_unnamed_repeats
 
 VISIT_VERB = re.compile(r"[وف]?(?:زار|زارت|يزور|تزور|سيزور|ستزور)(?!\w)")
+DOCUMENT_BEFORE = re.compile(r"(?:اتفاق|مذكره|معاهده|بروتوكول|وثيقه|اعلان|برنامج|خطه)")
+VENUE_COUNTRY = re.compile(r"(?<!\w)(?:في|ب)\s*(?:(?:ال)?(?:مملكه|جمهوريه|دوله|سلطنه|اماره)\s+)?$")  # "في مملكة البحرين"
 VENUE_NISBA = re.compile(r"(?<!\w)[وف]?(?:بال|في ال|ال)(?:عاصمه|مدينه)\s+$")  # "في العاصمة الباكستانية"
 VENUE_BEFORE = re.compile(r"(?:(?<!\w)(?:في|الي)\s+|(?<!\w)[وف]?(?:بال|في ال|ال)?(?:عاصمه|مدينه)\s+(?:\w+\s+)?)$")
 
@@ -32,7 +34,9 @@ class Arguments:
         found = set()
         for c in ann.countries:
             if start <= c.start < end and (venues_count or not is_venue(ann.text, c.start, c.kind)
-                                           and not VENUE_NISBA.search(ann.text[max(0, c.start - 14):c.start])) \
+                                           and not VENUE_NISBA.search(ann.text[max(0, c.start - 14):c.start])
+                                           and not (c.kind in ("name", "longform") and VENUE_COUNTRY.search(
+                                               ann.text[max(0, c.start - 16):c.start]))) \
                     and not self._surname(ann.text[c.start:c.end], c):
                 found.update(c.iso3)
         for p in ann.persons:
@@ -112,8 +116,9 @@ class Arguments:
         for d in ann.dates:
             if not (start <= d.start < end):
                 continue
-            if rx["own_date"].search(" ".join(words_before(ann.text, d.start, 2))):
-                continue
+            if rx["own_date"].search(" ".join(words_before(ann.text, d.start, 2))) and DOCUMENT_BEFORE.search(
+                    ann.text, max(0, d.start - 80), d.start):
+                continue  # "الاتفاقية الموقعة بتاريخ …": a document's own date ("التقى … بتاريخ 2024/5/14" is the meeting's)
             if set(words_before(ann.text, d.start, 2)) & _since_words():
                 continue  # "منذ 9 فبراير 1996": the start of something else, not the event's date
             if d.precision == "year" and d.relative is None and d.year_shift is None:

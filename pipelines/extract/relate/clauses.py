@@ -10,7 +10,7 @@ from ..normalise import norm
 from ..recognise import Annotated
 
 FUTURE_TIME = re.compile(r"(?<!\w)(?:(?:الاسبوع|الشهر|العام|السنه)\s+(?:المقبل|القادم)|غدا|بعد غد)(?!\w)")
-FUTURE_VERB = re.compile(r"^[وف]?س[يت](?!ياس|ياد|يار|يطر|تين|تمر)\w{3,}$")
+FUTURE_VERB = re.compile(r"^[وف]?س(?!ياس|ياد|يار|يطر|تين|تمر)[يت]\w{3,}$")
 NEW_CLAUSE = re.compile(r"،\s*و(?=[اأيتس]\w{2,})")
 _PUNCT = re.compile(r"[،,:؛;.!?؟()\-–—]")
 

@@ -32,6 +32,9 @@ class MeetingStage(Coreference):
                                                                  text[gap_start:cur.head_start])]
             breaks += [m.start() for m in meeting_rx()["purpose"].finditer(text, gap_start, cur.head_start)]
             boundary = max(breaks, default=cur.head_start)  # the last comma, new verb or purpose phrase
+            relative = re.search(r"(?<!\w)(?:الذي|التي)\s+(?:\S+\s+)?$", text[gap_start:cur.head_start])
+            if relative:  # "استقبل أ، نظيره ب الذي يزور القاهرة": the object stays with the first clause
+                boundary = gap_start + relative.start()
             starts.append(boundary)
         ends = starts[1:] + [len(text)]
         for s, e in zip(starts, ends):
@@ -66,8 +69,13 @@ class MeetingStage(Coreference):
     def _object_start(ann: Annotated, m: Mention, cut: int) -> int:
         """After a discussion verb with no "مع", the participants end with the people right after it."""
         text = ann.text
-        verb = m.word[1:] if m.word[:1] in "وف" and m.word[1:] in meeting_rx()["discussion"] else m.word
-        if verb not in meeting_rx()["discussion"] or re.match(r"(?:\s+\S+){0,6}?\s+مع\s", text[m.end:cut]):
+        first = m.word.split()[0]
+        verb = first[1:] if first[:1] in "وف" and first[1:] in meeting_rx()["discussion"] else first
+        if verb not in meeting_rx()["discussion"]:
+            return cut
+        if m.word.endswith(" مع"):  # "بحث أ مع ب تطورات الأوضاع في …": the topic follows the counterpart
+            return min(cut, _phrase_end(ann, m.end))
+        if re.match(r"(?:\s+\S+){0,6}?\s+مع\s", text[m.end:cut]):
             return cut
         pos = m.end
         for p in ann.persons:
@@ -149,8 +157,10 @@ class MeetingStage(Coreference):
         reported = reporting_end(text, start, end)  # when: anything before "وفقا لما أفادته …"
         countries = self._countries_in(ann, start, cut, venues_count=m.type in HOSTED_TYPES) \
             | self._person_countries(ann, start, cut)
-        if DUALS.search(text[start:cut]) and len(countries) < 2 and len(self.salient) >= 2:
-            countries |= self.salient  # "البلدين", "الرئيسين": the pair the article is about
+        if DUALS.search(text[start:cut]) and len(countries) < 2:  # "البلدين", "الرئيسين": the pair in question
+            pair = sentence_frames[-1].countries if sentence_frames and len(sentence_frames[-1].countries) >= 2 \
+                else self.salient
+            countries |= pair if len(pair) >= 2 else set()
         first = re.search(r"\w+", text[start:m.end])
         continues = m.conjoined if first and start + first.start() >= m.start else bool(
             first and first.group().startswith("و"))  # "… بزيارة …، والتقى مع …" ("وصل" is no و + صل)
@@ -209,6 +219,21 @@ class MeetingStage(Coreference):
         """"عقدت اللجنة … اجتماعها العاشر": the ordinal of the body's own session."""
         m = re.search(r"(?<!\w)(?:اجتماعها|اجتماعه|دورتها|دورته|جولتها|جولته|جلستها|جلسته)(?!\w)", text[start:end])
         return ordinal_after(text, start + m.start()) if m else None
+
+
+def _phrase_end(ann: Annotated, pos: int) -> int:
+    """The end of the people and states named from `pos` on, joined by و or a comma ("مع وزير الخارجية الروسي
+    سيرغي لافروف ونظيره …"), allowing an honorific or two between them."""
+    spans = sorted([(p.start, p.end) for p in ann.persons] + [(c.start, c.end) for c in ann.countries])
+    end = pos
+    for s, e in spans:
+        if e <= end:
+            continue
+        gap = ann.text[end:s]
+        if re.search(r"[.:؛()]", gap) or len(re.findall(r"\w+", gap)) > 2:
+            break
+        end = max(end, e)
+    return end if end > pos else len(ann.text)
 
 
 def domestic(frame: MeetingFrame) -> bool:
