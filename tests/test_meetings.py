@@ -240,3 +240,26 @@ def test_the_sides_of_a_second_event_are_the_first_events_states():
     out = facts("يتوجه وزير خارجية البرازيل اليوم إلى لشبونة في زيارة رسمية، حيث ستعقد مشاورات سياسية بين الجانبين.",
                 published="2024-05-05")
     assert only(out, "consultations")["countries"] == ["BRA", "PRT"]
+
+
+def test_a_future_cue_leading_the_clause_makes_the_event_planned():
+    out = facts("من المقرر أن يجري رئيس وزراء كندا، الخميس، اتصالا هاتفيا مع رئيس المكسيك. وكان الزعيمان قد "
+                "تحادثا هاتفيا الشهر الماضي.")
+    assert sorted(m["status"] for m in out["meetings"] if m["type"] == "phone_call") == ["held", "planned"]
+    out = facts("ويزور رئيس فنزويلا الصين، على أن يتم عقد قمة فنزويلية صينية.")
+    assert only(out, "summit")["status"] == "planned"
+
+
+def test_an_event_named_as_the_object_of_a_planned_one_is_planned():
+    out = facts("وصل رئيس وزراء العراق إلى عمان، ومن المنتظر أن تتضمن الزيارة عقد جولة مباحثات مع ملك الأردن.")
+    assert only(out, "talks")["status"] == "planned"
+
+
+def test_a_capital_that_spells_like_a_state_after_the_capital_of_phrase():
+    out = facts("وصل رئيس وزراء مصر والوفد المرافق له إلى العاصمة الأردنية عمان صباح اليوم في زيارة رسمية.")
+    assert only(out, "visit")["countries"] == ["EGY", "JOR"]
+
+
+def test_a_verb_starting_with_ba_anchors_the_event():
+    out = facts("بدأت أعمال اللجنة التونسية الليبية المشتركة برئاسة وزيري خارجية البلدين.")
+    assert only(out, "joint_commission")["countries"] == ["LBY", "TUN"]

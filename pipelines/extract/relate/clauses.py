@@ -11,7 +11,7 @@ from ..recognise import Annotated
 
 FUTURE_TIME = re.compile(r"(?<!\w)(?:(?:الاسبوع|الشهر|العام|السنه)\s+(?:المقبل|القادم)|غدا|بعد غد)(?!\w)")
 FUTURE_VERB = re.compile(r"^[وف]?س(?!ياس|ياد|يار|يطر|تين|تمر)[يت]\w{3,}$")
-NEW_CLAUSE = re.compile(r"،\s*و(?=[اأيتس]\w{2,})")
+NEW_CLAUSE = re.compile(r"،\s*و(?=[اأيتس](?!ل(?!تق))\w{2,})")  # "، وأكد" but not "، والوفد المرافق"
 _PUNCT = re.compile(r"[،,:؛;.!?؟()\-–—]")
 
 

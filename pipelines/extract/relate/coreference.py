@@ -119,6 +119,8 @@ def _one_event(a: MeetingFrame, b: MeetingFrame) -> bool:
             return False
     if not a.countries or not b.countries or not (a.countries <= b.countries or b.countries <= a.countries):
         return False
+    if a.type == "visit":
+        return True  # a visit is its visitor's, destination and date: the names around it may be the host's
     lead_a, lead_b = _lead(a), _lead(b)
     return lead_a is None or lead_b is None or lead_a <= lead_b or lead_b <= lead_a  # "بوتين" is "فلاديمير بوتين"
 

@@ -175,6 +175,8 @@ class MeetingStage(Coreference):
             countries |= self.speaker  # "قال الوزير …. وأدلى بهذه التصريحات خلال لقائه مع …": the subject carries over
         if len(countries) < 2 and self.meetings and meeting_rx()["pronoun_titles"].search(text, start, cut):
             countries |= self.meetings[-1].countries  # "ويجري جلالته …": the one the article is about
+        if len(countries) < 2 and sentence_frames and start == m.head_start:
+            countries |= sentence_frames[-1].countries  # "تتضمن الزيارة عقد جولة مباحثات مع …": the visit's sides
         if len(countries) < 2 and sentence_frames and m.type == "visit":
             countries |= sentence_frames[-1].countries  # "مباحثات مع الرئيس …، الذي يقوم بزيارة دولة للصين"
         content = meeting_rx()["content"].search(text, m.end, reported)  # "…، أكد خلالها … منذ 9 فبراير 1996"
@@ -183,6 +185,8 @@ class MeetingStage(Coreference):
             said = replace(said, relative="next_weekday")  # "ويجري يوم الثلاثاء مباحثات": the coming Tuesday
             when = resolve(said, self.reference)
         status = self._status(ann, m, start, end, when)
+        if sentence_frames and sentence_frames[-1].status == "planned" and start == m.head_start:
+            status = "planned"  # "من المنتظر أن تتضمن الزيارة عقد جولة مباحثات": the object of a planned event
         if when is None and self._reported_setting(ann, m, start, status):
             when = self.published  # "(dateline) … أدلى الرئيس بهذه التصريحات خلال اجتماعه مع …"
         participants = self._resolve_persons(ann, start, reported, countries)

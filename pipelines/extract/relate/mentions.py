@@ -195,9 +195,11 @@ class MentionFinder(Arguments):
             return True
         if m.type in ("phone_call", "video_call"):
             return True
-        before = [bare(w) for w in words_before(text, m.head_start, 3)]
+        raw = words_before(text, m.head_start, 3)
+        before = [bare(w) for w in raw]
         leading = re.findall(r"\w+", text[self._stretch_start(ann, m):m.head_start])
-        if any(w in rx["holding"] for w in before) or (leading and bare(leading[0]) in rx["holding"]):
+        if any(w in rx["holding"] for w in before + raw) or (
+                leading and (bare(leading[0]) in rx["holding"] or leading[0] in rx["holding"])):
             return True  # "عقد … اجتماعا", verb-first sentences ("تلقى الوزير … اتصالا")
         if m.type != "conference" and ordinal_after(text, m.head_start) is not None:
             return True
@@ -224,7 +226,7 @@ class MentionFinder(Arguments):
                 w.startswith(("سي", "ست")) and w in rx["holding"] for w in words_before(text, m.head_start, 3)):
             return "planned"
         near = text[max(start, m.head_start - 30):min(end, m.end + 40)]
-        if rx["future"].search(near) or any(FUTURE_VERB.match(w) for w in re.findall(r"\w+", text[start:m.head_start])):
+        if rx["future"].search(near) or rx["future"].search(text, start, m.head_start) or any(FUTURE_VERB.match(w) for w in re.findall(r"\w+", text[start:m.head_start])):
             return "planned"
         if when and self.reference and to_date(when) and to_date(when) > self.reference:
             return "planned"
