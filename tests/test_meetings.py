@@ -263,3 +263,10 @@ def test_a_capital_that_spells_like_a_state_after_the_capital_of_phrase():
 def test_a_verb_starting_with_ba_anchors_the_event():
     out = facts("بدأت أعمال اللجنة التونسية الليبية المشتركة برئاسة وزيري خارجية البلدين.")
     assert only(out, "joint_commission")["countries"] == ["LBY", "TUN"]
+
+
+def test_one_meeting_verb_over_a_sequence_of_places_is_one_meeting_per_place():
+    out = facts("وأشار إلى أن رئيس وزراء اليابان التقى رئيس إندونيسيا مرتين العام الماضي في طوكيو وجاكرتا على التوالي.",
+                published="2024-01-10")
+    assert sorted(m["location_city"] for m in out["meetings"]) == ["Jakarta", "Tokyo"]
+    assert {m["date"] for m in out["meetings"]} == {"2023"}

@@ -141,12 +141,25 @@ class MeetingStage(Coreference):
                 self._merge_anaphor(ann, m, start, self._cut(text, end, m.end), sentence_frames)
                 continue
             frame, subject = self._event_frame(ann, m, start, end, subject, sentence_frames)
-            target = self._same_event(frame)
-            if target:
-                self._absorb(target, frame)
-            else:
-                self.meetings.append(frame)
-            sentence_frames.append(target or frame)
+            for one in self._by_place(ann, m, frame):
+                target = self._same_event(one)
+                if target:
+                    self._absorb(target, one)
+                else:
+                    self.meetings.append(one)
+                sentence_frames.append(target or one)
+
+    def _by_place(self, ann: Annotated, m: Mention, frame: MeetingFrame) -> list[MeetingFrame]:
+        """"التقيا مرتين في شيآن وبكين", "اجتمعا أولا في فاس، ثم في برشلونة": one meeting per place in a sequence."""
+        text = ann.text
+        if frame.type != "talks" or not meeting_rx()["sequence"].search(text, m.end):
+            return [frame]
+        places = [c for c in ann.cities if c.start > m.end and (text[c.start] in "وب" or re.search(
+            r"(?:(?<!\w)في\s+|،\s*)$", text[max(0, c.start - 4):c.start]))]
+        if len(places) < 2:
+            return [frame]
+        return [replace(frame, location_city=c.city, location_country=c.iso3, countries=set(frame.countries),
+                        participants=list(frame.participants)) for c in places]
 
     def _event_frame(self, ann: Annotated, m: Mention, start: int, end: int, previous: Subject,
                      sentence_frames: list[MeetingFrame]) -> tuple[MeetingFrame, Subject]:

@@ -62,6 +62,7 @@ def meeting_rx() -> dict:
         "statement": compile_words(m["statement_verbs"]),
         "pronoun_titles": compile_words(m["pronoun_titles"]),
         "each_of": compile_words(m["each_of"]),
+        "sequence": compile_words(m["place_sequence"]),
         "list_goes_on": re.compile(rf"\s*(?:{'|'.join(norm(w) for w in m['list_continues'])})(?!\w)"),
         "suffix": re.compile(rf"(?:{'|'.join(sorted(m['pronoun_suffixes'], key=len, reverse=True))})$"),
         "generic_head": re.compile(rf"{prefix}(?:{'|'.join(norm(w) for w in m['generic_heads'])})(?!\w)"),
