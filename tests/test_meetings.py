@@ -270,3 +270,19 @@ def test_one_meeting_verb_over_a_sequence_of_places_is_one_meeting_per_place():
                 published="2024-01-10")
     assert sorted(m["location_city"] for m in out["meetings"]) == ["Jakarta", "Tokyo"]
     assert {m["date"] for m in out["meetings"]} == {"2023"}
+
+
+def test_taking_part_in_a_named_event_anchors_it_and_the_venue_state_of_a_conference_is_no_participant():
+    out = facts("وصل رئيس وزراء ماليزيا إلى الرياض للمشاركة في القمة العربية الإسلامية المشتركة.")
+    assert "MYS" in only(out, "summit")["countries"]
+    out = facts("التقى وزير خارجية العراق نظيره الياباني على هامش مشاركته في اجتماع مجلس وزراء خارجية منظمة التعاون "
+                "الإسلامي في العاصمة النيجرية نيامي.")
+    assert only(out, "conference")["countries"] == ["IRQ"]
+
+
+def test_a_group_of_states_takes_part_through_its_leaders_not_through_a_title():
+    out = facts("انعقد الاجتماع التشاوري الثالث لرؤساء دول آسيا الوسطى في دوشنبه يوم 6 آب 2021.")
+    assert only(out, "summit")["countries"] == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+    out = facts("شارك وزير خارجية الأردن في الاجتماع الوزاري الثالث للحوار بين الاتحاد الأوروبي ودول آسيا الوسطى "
+                "يوم 2 آذار 2023.")
+    assert only(out, "conference")["countries"] == ["JOR"]

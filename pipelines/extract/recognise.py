@@ -232,6 +232,8 @@ def _find_persons(ann: Annotated) -> list[Person]:
                     j += 1
                 continue
             broke = _has_break(text, tokens[j - 1].end, tok.start) if j > 0 else False
+            if tok.text == "في" and j + 1 < len(tokens) and tokens[j + 1].text in ("العاصمه", "مدينه"):
+                break  # "وزراء خارجية المنظمة في العاصمة النيجرية": a place, not the title's state
             if tok.text in ("البلدين", "الجانبين", "الطرفين", "البلدان") or words["honorific"].fullmatch(tok.text):
                 j += 1
                 continue

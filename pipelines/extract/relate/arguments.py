@@ -15,6 +15,9 @@ from .frames import Mention, without_unnamed_repeats
 VISIT_VERB = re.compile(r"[وف]?(?:زار|زارت|يزور|تزور|سيزور|ستزور)(?!\w)")
 DOCUMENT_BEFORE = re.compile(r"(?:اتفاق|مذكره|معاهده|بروتوكول|وثيقه|اعلان|برنامج|خطه)")
 VENUE_COUNTRY = re.compile(r"(?<!\w)(?:في|ب)\s*(?:(?:ال)?(?:مملكه|جمهوريه|دوله|سلطنه|اماره)\s+)?$")  # "في مملكة البحرين"
+# A group of states counts as taking part when its leaders or ministers do ("رؤساء دول آسيا الوسطى"),
+# not when it is named in a title ("الحوار بين مجلس التعاون ودول آسيا الوسطى").
+REGION_PEOPLE = re.compile(r"(?:رؤساء|روساء|قاده|زعماء|وزراء|ممثلي|ممثلو|رؤساء حكومات|وزراء خارجيه|لرؤساء|لقاده)\s+$")
 CAPITAL_OF = re.compile(r"(?<!\w)[وف]?(?:بال|في ال|ال|لل)عاصمه\s+\w+\s*$")  # "العاصمة الأردنية عمان": a city
 VENUE_NISBA = re.compile(r"(?<!\w)[وف]?(?:بال|في ال|ال)(?:عاصمه|مدينه)\s+$")  # "في العاصمة الباكستانية"
 VENUE_BEFORE = re.compile(r"(?:(?<!\w)(?:في|الي)\s+|(?<!\w)[وف]?(?:بال|في ال|ال)?(?:عاصمه|مدينه)\s+(?:\w+\s+)?)$")
@@ -39,7 +42,8 @@ class Arguments:
                                            and not (c.kind in ("name", "longform") and VENUE_COUNTRY.search(
                                                ann.text[max(0, c.start - 16):c.start]))) \
                     and not self._surname(ann.text[c.start:c.end], c) \
-                    and not (c.kind == "name" and CAPITAL_OF.search(ann.text, 0, c.start)):
+                    and not (c.kind == "name" and CAPITAL_OF.search(ann.text, 0, c.start)) \
+                    and not (c.kind == "region" and not REGION_PEOPLE.search(ann.text, max(0, c.start - 16), c.start)):
                 found.update(c.iso3)
         for p in ann.persons:
             if start <= p.start < end:

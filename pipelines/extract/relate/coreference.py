@@ -126,8 +126,8 @@ def _one_event(a: MeetingFrame, b: MeetingFrame) -> bool:
 
 
 def _lead(frame: MeetingFrame) -> set[str] | None:
-    """The words of the first named participant's name: who leads (hosts, calls, visits) in the event."""
-    name = next((p["name_ar"] for p in frame.participants if p["name_ar"]), None)
+    """The words of the first participant's name: who leads (hosts, calls, visits) in the event."""
+    name = frame.participants[0]["name_ar"] if frame.participants else None  # an unnamed lead may be anyone
     return {w for w in norm(name).split() if len(w) > 2 and w not in ("محمد", "عبد")} if name else None
 
 

@@ -14,7 +14,8 @@ from .mentions import meeting_rx
 DUALS = re.compile(r"(?<!\w)(?:[وف]?(?:ل|ب)?(?:ال)?(?:بلدين|جانبين|طرفين|رييسين|وزيرين|دولتين|بلدان|جانبان|طرفان|رييسان|وزيران|شعبين|زعيمان|زعيمين|قايدان|قايدين"
                    r"|عاهلان|عاهلين|مسوولان|مسوولين)"
                    r"|رييسا|وزيرا|رييسي|وزيري)(?!\w)")
-HOSTED_TYPES = {"visit", "summit", "conference"}  # the host of these takes part; a venue of talks need not
+HOSTED_TYPES = {"visit", "summit"}  # the host of these takes part; the venue of talks or a conference need not
+PARTICIPATION = re.compile(r"مشارك(?:ته|تها|تهم|تهما)\s+(?:في\s+)?(?:\S+\s+)?$")  # "على هامش مشاركته في …"
 DELEGATION_HEAD = re.compile(r"(?<!\w)[وف]?(?:تراس|يتراس|راس|تراسه|تراسها|برياسه)\s+(?:ال)?(?:جانب|وفد)")  # normalised: ترأس
 
 
@@ -174,13 +175,15 @@ class MeetingStage(Coreference):
             pair = sentence_frames[-1].countries if sentence_frames and len(sentence_frames[-1].countries) >= 2 \
                 else self.salient
             countries |= pair if len(pair) >= 2 else set()
+        own_part = bool(PARTICIPATION.search(text, 0, m.head_start))
         first = re.search(r"\w+", text[start:m.end])
         continues = m.conjoined if first and start + first.start() >= m.start else bool(
             first and first.group().startswith("و"))  # "… بزيارة …، والتقى مع …" ("وصل" is no و + صل)
         continues = continues or bool(meeting_rx()["purpose"].match(text, start))  # "وصل … للمشاركة في القمة"
         if continues and len(countries) < 2:
             countries |= previous.countries
-        if len(countries) < 2 and sentence_frames and m.type == "conference" and "هامش" in words_before(text, m.head_start, 2):
+        if len(countries) < 2 and sentence_frames and m.type == "conference" and "هامش" in words_before(
+                text, m.head_start, 2) and not own_part:
             countries |= sentence_frames[-1].countries  # the conference on whose sidelines the meeting was held
         if len(countries) < 2 and not DUALS.search(text[start:cut]) and not any(
                 start <= p.start < m.start for p in ann.persons) and not any(
@@ -188,7 +191,9 @@ class MeetingStage(Coreference):
             countries |= self.speaker  # "قال الوزير …. وأدلى بهذه التصريحات خلال لقائه مع …": the subject carries over
         if len(countries) < 2 and self.meetings and meeting_rx()["pronoun_titles"].search(text, start, cut):
             countries |= self.meetings[-1].countries  # "ويجري جلالته …": the one the article is about
-        if len(countries) < 2 and sentence_frames and start == m.head_start:
+        if own_part:  # "على هامش مشاركته في …": his participation, the sentence's subject takes part
+            countries |= next(({p.country} for p in ann.persons if p.country and p.start < m.start), self.speaker)
+        if len(countries) < 2 and sentence_frames and start == m.head_start and not own_part:
             countries |= sentence_frames[-1].countries  # "تتضمن الزيارة عقد جولة مباحثات مع …": the visit's sides
         if len(countries) < 2 and sentence_frames and m.type == "visit":
             countries |= sentence_frames[-1].countries  # "مباحثات مع الرئيس …، الذي يقوم بزيارة دولة للصين"
