@@ -286,3 +286,14 @@ def test_a_group_of_states_takes_part_through_its_leaders_not_through_a_title():
     out = facts("شارك وزير خارجية الأردن في الاجتماع الوزاري الثالث للحوار بين الاتحاد الأوروبي ودول آسيا الوسطى "
                 "يوم 2 آذار 2023.")
     assert only(out, "conference")["countries"] == ["JOR"]
+
+
+def test_halla_bi_is_an_arrival_and_a_solution_is_not():
+    out = facts("حل رئيس وزراء تونس، اليوم الاثنين، بليبيا في إطار زيارة عمل تدوم يومين.")
+    assert only(out, "visit")["countries"] == ["LBY", "TUN"]
+    assert facts("ودعا الوزيران إلى حل الأزمة بين السودان وتشاد بالطرق السلمية.")["meetings"] == []
+
+
+def test_an_aside_after_a_participant_names_no_participants():
+    out = facts("وغادر رئيس وزراء اليونان قبرص عقب لقائه برئيسها، الذي يقوم بوساطة بين تركيا ومصر والأردن.")
+    assert only(out, "talks")["countries"] == ["CYP", "GRC"]

@@ -15,6 +15,7 @@ DUALS = re.compile(r"(?<!\w)(?:[وف]?(?:ل|ب)?(?:ال)?(?:بلدين|جانب�
                    r"|عاهلان|عاهلين|مسوولان|مسوولين)"
                    r"|رييسا|وزيرا|رييسي|وزيري)(?!\w)")
 HOSTED_TYPES = {"visit", "summit"}  # the host of these takes part; the venue of talks or a conference need not
+ASIDE = re.compile(r"،\s*(?:الذي|التي)\s+(?!(?:يزور|تزور|وصل|وصلت|حل|حلت)(?!\w)|(?:يقوم|تقوم)\s+بزياره)")  # "، الذي يقوم بوساطة بين …": an aside
 PARTICIPATION = re.compile(r"مشارك(?:ته|تها|تهم|تهما)\s+(?:في\s+)?(?:\S+\s+)?$")  # "على هامش مشاركته في …"
 DELEGATION_HEAD = re.compile(r"(?<!\w)[وف]?(?:تراس|يتراس|راس|تراسه|تراسها|برياسه)\s+(?:ال)?(?:جانب|وفد)")  # normalised: ترأس
 
@@ -87,7 +88,7 @@ class MeetingStage(Coreference):
     def _cut(self, text: str, end: int, after: int) -> int:
         """Where the participants' part of a clause ends: before the topic, the source or a new clause."""
         rx = meeting_rx()
-        for pattern in (rx["reporting_cut"], rx["topic_cut"], NEW_CLAUSE):
+        for pattern in (rx["reporting_cut"], rx["topic_cut"], NEW_CLAUSE, ASIDE):
             m = pattern.search(text, after, end)
             if m:
                 end = min(end, m.start())
@@ -180,6 +181,7 @@ class MeetingStage(Coreference):
         continues = m.conjoined if first and start + first.start() >= m.start else bool(
             first and first.group().startswith("و"))  # "… بزيارة …، والتقى مع …" ("وصل" is no و + صل)
         continues = continues or bool(meeting_rx()["purpose"].match(text, start))  # "وصل … للمشاركة في القمة"
+        continues = continues or bool(re.search(r"(?<!\w)حيث\s*$", text[start:m.head_start]))  # "…، حيث التقى"
         if continues and len(countries) < 2:
             countries |= previous.countries
         if len(countries) < 2 and sentence_frames and m.type == "conference" and "هامش" in words_before(

@@ -17,9 +17,9 @@ RELATIVE_VERB = re.compile(r"(?:\s+\w+){0,3}?\s+(?:الذي|التي|اللذي�
 BREAK = re.compile(r"[،,:؛;.!?؟()\-–—]")
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك"}
 INVITATION_WORDS = {"دعا", "دعت", "دعوه", "الدعوه", "دعوته", "نتطلع", "يتطلع"}
-ARRIVAL_VERBS = {"وصل", "وصلت", "يصل", "سيصل"}
+ARRIVAL_VERBS = {"وصل", "وصلت", "يصل", "سيصل", "حل", "حلت", "يحل", "سيحل"}  # "حل بالجزائر": arrived in
 VERB_TRIGGERS = {"التقي", "التقت", "التقيا", "التقوا", "يلتقيان", "سيلتقيان", "اجتمعا", "اجتمعوا", "تباحثا", "تباحث", "يتباحث", "يلتقي", "سيلتقي", "اجتمع", "يجتمع", "سيجتمع", "استقبل", "استقبلت", "يستقبل", "سيستقبل",
-                 "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", "وصل", "وصلت", "يصل", "سيصل", "بحث مع", "بحثا", "هاتفيا"}
+                 "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", *ARRIVAL_VERBS, "بحث مع", "بحثا", "هاتفيا"}
 SPECIFICITY = {"talks": 0, "visit": 1, "conference": 2, "consultations": 3, "joint_commission": 3, "summit": 4,
                "phone_call": 4, "video_call": 4}
 
@@ -190,8 +190,14 @@ class MentionFinder(Arguments):
                        for p in ann.persons)
         if first in VERB_TRIGGERS or word.strip() in VERB_TRIGGERS or unsuffixed(first) in VERB_TRIGGERS:
             if first in ARRIVAL_VERBS:  # "وصل" is also "reached" (trade reached…): someone must arrive at a place
+                if re.match(r"[وف]?[بلك]", m.word) and m.word not in ARRIVAL_VERBS:
+                    return False  # "لحل الأزمة" is no arrival
                 place = re.match(r"(?:\s+\S+){0,8}?\s+(?:الي|لي)\s+(\S+)", text[m.end:m.end + 90])
-                return any(0 <= p.start - m.end < 40 for p in ann.persons) or bool(place) and (
+                at = [c for c in [*ann.countries, *ann.cities] if m.end < c.start < m.end + 90 and text[c.start] == "ب"
+                      and not re.search(r"[.:؛]", text[m.end:c.start])]  # "حل بالجزائر"
+                if first.lstrip("وفس").startswith(("حل", "يحل")):
+                    return bool(at)
+                return any(0 <= p.start - m.end < 40 for p in ann.persons) or bool(at) or bool(place) and (
                     place.group(1) == "هنا" or any(c.start == m.end + place.start(1) for c in [*ann.countries, *ann.cities]))
             return True
         if m.type in ("phone_call", "video_call"):
