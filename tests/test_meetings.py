@@ -297,3 +297,16 @@ def test_halla_bi_is_an_arrival_and_a_solution_is_not():
 def test_an_aside_after_a_participant_names_no_participants():
     out = facts("وغادر رئيس وزراء اليونان قبرص عقب لقائه برئيسها، الذي يقوم بوساطة بين تركيا ومصر والأردن.")
     assert only(out, "talks")["countries"] == ["CYP", "GRC"]
+
+
+def test_spelling_variants_of_state_names():
+    out = facts("التقى وزير خارجية أوزباكستان نظيره القازاقي ورئيس وزراء بيلاروسيا في مينسك يوم 3 أيار 2022.")
+    assert only(out, "talks")["countries"] == ["BLR", "KAZ", "UZB"]
+
+
+def test_an_epithet_stands_for_the_state_of_its_kind_named_last():
+    out = facts("استقبل ولي العهد السعودي رئيس وزراء ماليزيا. وكان رئيس الوزراء الماليزي قد وصل إلى المملكة أمس في "
+                "زيارة رسمية.")
+    assert only(out, "visit")["countries"] == ["MYS", "SAU"]
+    out = facts("أشاد رئيس وزراء باكستان بعلاقات بلاده مع عمان. وزار السلطنة يوم 4 آذار 2024.")
+    assert only(out, "visit")["countries"] == ["OMN", "PAK"]

@@ -187,6 +187,7 @@ class Lexicon:
     titles: list[tuple[re.Pattern, str]]
     boilerplate: list[tuple[re.Pattern, str]]
     leaders: dict[str, tuple[str, str]]
+    epithets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "السلطنة" → the sultanates
 
 
 TENS = {"العشرين": 20, "الثلاثين": 30, "الأربعين": 40, "الخمسين": 50, "الستين": 60, "السبعين": 70}
@@ -252,4 +253,5 @@ def load() -> Lexicon:
     titles = [(re.compile(rf"(?<!\w)و?(?:{norm(t['pattern'])})(?!\w)"), t["role"]) for t in _read_yaml("titles.yaml")]
     boilerplate = [(re.compile(norm(b["pattern"])), b["reason"]) for b in _read_yaml("boilerplate.yaml")["drop_line"]]
     return Lexicon(countries, cities, organizations, sectors, months, hijri, ordinals,
-                   _read_yaml("triggers.yaml"), titles, boilerplate, leaders)
+                   _read_yaml("triggers.yaml"), titles, boilerplate, leaders,
+                   epithets={norm(r["form"]): tuple(r["candidates"].split()) for r in _read_csv("epithets.csv")})

@@ -37,6 +37,7 @@ class Relator(MeetingStage, AgreementStage):
         self.salient: set[str] = set()
         self.known_persons: dict[str, Person] = {}
         self.speaker: set[str] = set()  # the state of the previous sentence's first named actor
+        self.seen_states: list[str] = [dateline_city[1]] if dateline_city else []
         self._listing: tuple[MeetingFrame, dict] | None = None  # a series of talks whose counterparts are being listed
 
     # ---- reference date -------------------------------------------------
@@ -55,6 +56,7 @@ class Relator(MeetingStage, AgreementStage):
         for ann in self.annotated:
             kind = ann.sentence.kind
             sentence_countries = {i for c in ann.countries if c.kind != "region" for i in c.iso3}
+            self.seen_states += [c.iso3[0] for c in ann.countries if c.kind in ("name", "longform", "nisba", "capital")]
             if kind in (HEADLINE, HEADING):
                 for m in self._mentions(ann):
                     if self._classify(ann, m, is_title=True):

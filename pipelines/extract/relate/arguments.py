@@ -31,6 +31,7 @@ class Arguments:
     dateline_city: tuple[str, str] | None
     salient: set[str]
     known_persons: dict[str, Person]
+    seen_states: list[str]  # states named so far in the article, in reading order
 
     def _countries_in(self, ann: Annotated, start: int, end: int, venues_count: bool = True) -> set[str]:
         """States named in a span: names, nationality adjectives, capitals, leaders, people's countries.
@@ -50,6 +51,18 @@ class Arguments:
                 if p.country:
                     found.add(p.country)
                 found.update(p.plural_countries)
+        return found | self._epithets(ann, start, end)
+
+    def _epithets(self, ann: Annotated, start: int, end: int) -> set[str]:
+        """"تستضيف السلطنة", "زيارته إلى المملكة": the state of that kind the article named last."""
+        found = set()
+        for m in _epithet_rx().finditer(ann.text, start, end):
+            if any(c.start <= m.start() < c.end for c in ann.countries):
+                continue  # "المملكة العربية السعودية" is a name
+            kinds = load().epithets[m.group("e")]
+            state = next((s for s in reversed(self.seen_states) if s in kinds), None)
+            if state:
+                found.add(state)
         return found
 
     def _surname(self, word: str, mention) -> bool:
@@ -162,6 +175,12 @@ class Arguments:
                         continue
                     return None, c.iso3[0]
         return None, None
+
+
+@lru_cache(maxsize=1)
+def _epithet_rx() -> re.Pattern:
+    forms = "|".join(sorted(load().epithets, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)[وف]?(?:[بلك]|لل)?(?P<e>{forms})(?!\w)(?!\s+(?:ال)?(?:عربيه|اردنيه|مغربيه|متحده|هاشميه))")
 
 
 @lru_cache(maxsize=1)

@@ -198,7 +198,8 @@ class MentionFinder(Arguments):
                 if first.lstrip("وفس").startswith(("حل", "يحل")):
                     return bool(at)
                 return any(0 <= p.start - m.end < 40 for p in ann.persons) or bool(at) or bool(place) and (
-                    place.group(1) == "هنا" or any(c.start == m.end + place.start(1) for c in [*ann.countries, *ann.cities]))
+                    place.group(1) == "هنا" or place.group(1) in load().epithets  # "وصل إلى المملكة"
+                    or any(c.start == m.end + place.start(1) for c in [*ann.countries, *ann.cities]))
             return True
         if m.type in ("phone_call", "video_call"):
             return True
