@@ -310,3 +310,18 @@ def test_an_epithet_stands_for_the_state_of_its_kind_named_last():
     assert only(out, "visit")["countries"] == ["MYS", "SAU"]
     out = facts("أشاد رئيس وزراء باكستان بعلاقات بلاده مع عمان. وزار السلطنة يوم 4 آذار 2024.")
     assert only(out, "visit")["countries"] == ["OMN", "PAK"]
+
+
+def test_talks_with_the_ministers_of_several_states_are_one_row_per_state():
+    out = facts("بحث وزير خارجية مصر مع وزراء خارجية بيرو وكينيا وماليزيا التطورات الدولية.")
+    assert sorted(tuple(m["countries"]) for m in out["meetings"]) == [("EGY", "KEN"), ("EGY", "MYS"), ("EGY", "PER")]
+    out = facts("وعقد وزراء خارجية مصر والأردن والعراق اجتماعا ثلاثيا في بغداد.")
+    assert [m["countries"] for m in out["meetings"]] == [["EGY", "IRQ", "JOR"]]
+
+
+def test_bilateral_talks_with_each_of_a_list_and_a_list_of_states_after_a_series():
+    out = facts("كما أجرى وزير خارجية تونس مباحثات ثنائية مع كل من وزير خارجية البيرو، ووزيرة خارجية السويد.")
+    assert sorted(tuple(m["countries"]) for m in out["meetings"]) == [("PER", "TUN"), ("SWE", "TUN")]
+    out = facts("أجرى وزير خارجية الجزائر أحمد عطاف بنيويورك محادثات مع وزراء خارجية عدد من الدول. ويتعلق الأمر "
+                "بكل من كينيا، والنيبال، وكوبا.")
+    assert sorted(tuple(m["countries"]) for m in out["meetings"]) == [("CUB", "DZA"), ("DZA", "KEN"), ("DZA", "NPL")]

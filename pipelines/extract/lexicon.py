@@ -155,8 +155,16 @@ def cldr_cities() -> list[tuple[str, tuple[str, str, bool]]]:
         if not city or not re.search(r"[\u0621-\u064a]", city) or country is None:
             continue
         name = (english.get(zone, {}).get("city") if zone in english else None) or zone.rsplit("/", 1)[-1].replace("_", " ")
+        if name.lower() in _country_words():
+            continue  # a zone named after its state ("Indian/Maldives") is no city
         out.append((city, (name, country.alpha_3, False)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> set[str]:
+    return {w.lower() for c in pycountry.countries for n in (c.name, getattr(c, "common_name", c.name))
+            for w in (n, n.split(",")[0])}
 
 
 def derived_nisba(name: str) -> str | None:
@@ -220,7 +228,7 @@ def load() -> Lexicon:
     countries = PhraseMatcher()
     for iso3, name in cldr_country_names().items():
         if name not in AMBIGUOUS_COUNTRY_NAMES:
-            countries.add(name, CountryRef((iso3,), "name"), proper=True)
+            countries.add(name, CountryRef((iso3,), "name"))
             nisba = derived_nisba(name)
             if nisba:
                 countries.add(nisba, CountryRef((iso3,), "nisba"), NISBA_SUFFIXES)

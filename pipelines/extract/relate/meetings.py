@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..dates import resolve
 from ..recognise import Annotated, ordinal_after
 from .clauses import NEW_CLAUSE, evidence_span, reporting_end, words_before
-from .coreference import Coreference
+from .lists import Lists
 from .frames import MeetingFrame, Mention, Subject, add_participants
 from .mentions import meeting_rx
 
@@ -20,7 +20,7 @@ PARTICIPATION = re.compile(r"مشارك(?:ته|تها|تهم|تهما)\s+(?:في
 DELEGATION_HEAD = re.compile(r"(?<!\w)[وف]?(?:تراس|يتراس|راس|تراسه|تراسها|برياسه)\s+(?:ال)?(?:جانب|وفد)")  # normalised: ترأس
 
 
-class MeetingStage(Coreference):
+class MeetingStage(Lists):
     """Meeting frames of the article's sentences, in reading order."""
 
     def _clauses(self, ann: Annotated, events: list[Mention]) -> list[tuple[int, int]]:
@@ -94,39 +94,6 @@ class MeetingStage(Coreference):
                 end = min(end, m.start())
         return end
 
-    def _distribute(self, ann: Annotated) -> bool:
-        """"شملت هذه اللقاءات كلا من وزير … . ووزير … . إضافة إلى وزيرة …": one talks row per counterpart
-        listed after a series of talks, the list running on over sentences that continue it."""
-        text, rx = ann.text, meeting_rx()
-        each = rx["each_of"].search(text)
-        if each and self.meetings and self.meetings[-1].type == "talks" and rx["plural"].search(text, 0, each.start()):
-            series, start = self.meetings[-1], each.end()
-            lead = next((p for p in series.participants if p["country"]), None)
-            self._listing = (series, lead) if lead else None
-        elif self._listing and rx["list_goes_on"].match(text):
-            start = 0
-        else:
-            self._listing = None
-            return False
-        if not self._listing:
-            return False
-        series, lead = self._listing
-        people = [p for p in self._resolve_persons(ann, start, len(text), set()) if p["country"]]
-        if not people:  # "إضافة إلى وزيرة الشؤون الخارجية والتعاون لجمهورية موزمبيق": the title's state
-            state = next((c.iso3[0] for c in ann.countries if c.start >= start and c.kind != "region"), None)
-            role = next((p.role for p in ann.persons if p.start >= start and not p.counterpart), "official")
-            people = [{"name_ar": None, "role": role, "country": state}] if state else []
-        for person in people:
-            if person["country"] != lead["country"]:
-                s, e = ann.sentence.start, ann.sentence.end
-                self.meetings.append(MeetingFrame(
-                    "talks", series.status, series.date, {lead["country"], person["country"]}, set(), set(),
-                    series.location_city, series.location_country, [lead, person], None, ann.sentence.text, s, e,
-                    ann.sentence.index, when_said=series.when_said))
-        if series in self.meetings and series.countries <= {lead["country"]}:
-            self.meetings.remove(series)  # the series itself is its rows
-        return True
-
     def _relate_meetings(self, ann: Annotated) -> None:
         text = ann.text
         if self._distribute(ann):
@@ -143,25 +110,13 @@ class MeetingStage(Coreference):
                 self._merge_anaphor(ann, m, start, self._cut(text, end, m.end), sentence_frames)
                 continue
             frame, subject = self._event_frame(ann, m, start, end, subject, sentence_frames)
-            for one in self._by_place(ann, m, frame):
+            for one in self._split(ann, m, frame, start):
                 target = self._same_event(one)
                 if target:
                     self._absorb(target, one)
                 else:
                     self.meetings.append(one)
                 sentence_frames.append(target or one)
-
-    def _by_place(self, ann: Annotated, m: Mention, frame: MeetingFrame) -> list[MeetingFrame]:
-        """"التقيا مرتين في شيآن وبكين", "اجتمعا أولا في فاس، ثم في برشلونة": one meeting per place in a sequence."""
-        text = ann.text
-        if frame.type != "talks" or not meeting_rx()["sequence"].search(text, m.end):
-            return [frame]
-        places = [c for c in ann.cities if c.start > m.end and (text[c.start] in "وب" or re.search(
-            r"(?:(?<!\w)في\s+|،\s*)$", text[max(0, c.start - 4):c.start]))]
-        if len(places) < 2:
-            return [frame]
-        return [replace(frame, location_city=c.city, location_country=c.iso3, countries=set(frame.countries),
-                        participants=list(frame.participants)) for c in places]
 
     def _event_frame(self, ann: Annotated, m: Mention, start: int, end: int, previous: Subject,
                      sentence_frames: list[MeetingFrame]) -> tuple[MeetingFrame, Subject]:

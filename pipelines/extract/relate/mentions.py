@@ -206,6 +206,7 @@ class MentionFinder(Arguments):
         raw = words_before(text, m.head_start, 3)
         before = [bare(w) for w in raw]
         leading = re.findall(r"\w+", text[self._stretch_start(ann, m):m.head_start])
+        leading = leading[1:] if leading and leading[0] in ("كما", "ثم", "قد", "وقد", "فيما", "بينما") else leading
         if any(w in rx["holding"] for w in before + raw) or (
                 leading and (bare(leading[0]) in rx["holding"] or leading[0] in rx["holding"])):
             return True  # "عقد … اجتماعا", verb-first sentences ("تلقى الوزير … اتصالا")
@@ -213,7 +214,7 @@ class MentionFinder(Arguments):
             return True
         if "هامش" in before[-2:] or rx["future"].search(" ".join(words_after(text, m.end, 6))):
             return True  # "على هامش …", "قمة منظمة الدول التركية المقرر عقدها …"
-        if re.match(r"\s*(?:بين|مع)\s", text[m.end:]):  # "اجتماع بين …", "محادثاته مع …"
+        if re.match(r"\s*(?:\w+\s+)?(?:بين|مع)\s", text[m.end:]):  # "اجتماع بين …", "مباحثات ثنائية مع …"
             return True
         if re.search(r"(?:ه|ها|هما)$", word) and any(0 <= p.start - m.end <= 5 and not p.counterpart for p in ann.persons):
             return True  # "خلال استقباله وزير خارجية تركمانستان"
