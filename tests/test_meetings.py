@@ -325,3 +325,14 @@ def test_bilateral_talks_with_each_of_a_list_and_a_list_of_states_after_a_series
     out = facts("أجرى وزير خارجية الجزائر أحمد عطاف بنيويورك محادثات مع وزراء خارجية عدد من الدول. ويتعلق الأمر "
                 "بكل من كينيا، والنيبال، وكوبا.")
     assert sorted(tuple(m["countries"]) for m in out["meetings"]) == [("CUB", "DZA"), ("DZA", "KEN"), ("DZA", "NPL")]
+
+
+def test_a_definite_mention_with_its_own_earlier_date_is_its_own_event():
+    out = facts("سيقوم رئيس وزراء ماليزيا بزيارة رسمية إلى فيتنام الأسبوع المقبل. وخلال الزيارة الرسمية التي قام بها "
+                "رئيس وزراء فيتنام إلى ماليزيا في آب 2015، اتفق البلدان على الشراكة.", published="2023-07-10")
+    assert sorted((m["status"], m["date"]) for m in out["meetings"]) == [("held", "2015-08"), ("planned", None)]
+
+
+def test_a_bare_year_dates_an_event_when_nothing_finer_is_said():
+    out = facts("وزار رئيس وزراء الصين المغرب عام 1963 في زيارة تاريخية.")
+    assert only(out, "visit")["date"] == "1963"

@@ -131,7 +131,7 @@ class Arguments:
 
     def _date_for(self, ann: Annotated, start: int, end: int, anchor: int) -> tuple[str | None, DateMention | None]:
         rx = cues()
-        best = None
+        best, best_rank = None, (True, 0)
         for d in ann.dates:
             if not (start <= d.start < end):
                 continue
@@ -140,10 +140,10 @@ class Arguments:
                 continue  # "الاتفاقية الموقعة بتاريخ …": a document's own date ("التقى … بتاريخ 2024/5/14" is the meeting's)
             if set(words_before(ann.text, d.start, 2)) & _since_words():
                 continue  # "منذ 9 فبراير 1996": the start of something else, not the event's date
-            if d.precision == "year" and d.relative is None and d.year_shift is None:
-                continue
-            if best is None or abs(d.start - anchor) < abs(best.start - anchor):
-                best = d
+            bare_year = d.precision == "year" and d.relative is None and d.year_shift is None
+            rank = (bare_year, abs(d.start - anchor))  # a bare year ("عام 2015") only when nothing finer is said
+            if best is None or rank < best_rank:
+                best, best_rank = d, rank
         return (resolve(best, self.reference) if best else None), best
 
     def _location(self, ann: Annotated, start: int, end: int, m: Mention, anaphor: bool = False) -> tuple[str | None, str | None]:

@@ -177,7 +177,9 @@ class MentionFinder(Arguments):
         names_someone = any(m.end <= c.start <= m.end + 3 for c in ann.countries) or (
             re.match(r"\s*(?:بين|مع)\s", text[m.end:]) and any(m.end <= c.start <= m.end + 30 for c in ann.countries))
         has_ordinal = m.type != "conference" and ordinal_after(text, m.head_start) is not None
-        return cued and definite and not has_ordinal and not names_someone
+        own_date = any(m.end <= d.start <= m.end + 80 and d.year is not None and d.is_absolute for d in ann.dates
+                       if not BREAK.search(text, m.end, d.start) or RELATIVE_VERB.match(text, m.end))
+        return cued and definite and not has_ordinal and not names_someone and not own_date  # "خلال الزيارة … في أغسطس 2015"
 
     def _is_anchored(self, ann: Annotated, m: Mention) -> bool:
         """Something makes the mention an actual event: a verb, a date, an ordinal, a venue, a counterpart."""
