@@ -336,3 +336,9 @@ def test_a_definite_mention_with_its_own_earlier_date_is_its_own_event():
 def test_a_bare_year_dates_an_event_when_nothing_finer_is_said():
     out = facts("وزار رئيس وزراء الصين المغرب عام 1963 في زيارة تاريخية.")
     assert only(out, "visit")["date"] == "1963"
+
+
+def test_status_is_decided_once_per_event():
+    out = facts("يبدأ رئيس كوبا بعد غد زيارة إلى فيتنام. وقالت الرئاسة في بيان إنه يقوم بزيارة إلى فيتنام تلبية لدعوة.",
+                published="2023-09-19")
+    assert [(m["type"], m["status"]) for m in out["meetings"]] == [("visit", "planned")]

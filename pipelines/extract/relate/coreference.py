@@ -110,7 +110,7 @@ class Coreference(MentionFinder):
 
 def _one_event(a: MeetingFrame, b: MeetingFrame) -> bool:
     """Whether two frames can be one event: nothing (date, place, round, states) tells them apart."""
-    if a.type != b.type or a.status != b.status:
+    if a.type != b.type or a.status != b.status and not (a if a.status == "held" else b).tenseless:
         return False
     if a.date and b.date and not date_compatible(a.date, b.date) or not _dates_agree(a.when_said, b.when_said):
         return False

@@ -44,6 +44,13 @@ class MeetingStage(Lists):
         return spans
 
     @staticmethod
+    def _imperfect_verb(text: str, start: int, end: int) -> bool:
+        """The holding verb nearest before the trigger is imperfect ("يقوم الرئيس … بزيارة")."""
+        holding = meeting_rx()["holding"]
+        verbs = [w for w in re.findall(r"\w+", text[start:end]) if w in holding or w[1:] in holding]
+        return bool(verbs) and bool(re.match(r"[وف]?[يت]", verbs[-1]))
+
+    @staticmethod
     def _imperfect(text: str, start: int, end: int) -> bool:
         """An imperfect (present or future) holding verb leads the clause ("ويجري", "يلتقي", "سيعقد")."""
         holding = meeting_rx()["holding"]
@@ -184,7 +191,8 @@ class MeetingStage(Lists):
                              {o.code for o in ann.organizations if start <= o.start < cut}, city, where, participants,
                              ordinal_after(text, m.head_start) or self._own_round(text, start, end),
                              evidence, ev_start, ev_end, ann.sentence.index,
-                             person_names={p["name_ar"] for p in participants if p["name_ar"]}, when_said=said)
+                             person_names={p["name_ar"] for p in participants if p["name_ar"]}, when_said=said,
+                             tenseless=status == "held" and said is None and self._imperfect_verb(text, start, m.head_start))
         subject_end = m.start if m.start > start + 3 else cut
         with_ = re.search(r"(?<!\w)مع(?!\w)", text[start:cut])
         if with_:
