@@ -342,3 +342,15 @@ def test_status_is_decided_once_per_event():
     out = facts("يبدأ رئيس كوبا بعد غد زيارة إلى فيتنام. وقالت الرئاسة في بيان إنه يقوم بزيارة إلى فيتنام تلبية لدعوة.",
                 published="2023-09-19")
     assert [(m["type"], m["status"]) for m in out["meetings"]] == [("visit", "planned")]
+
+
+def test_a_summit_gathers_the_states_of_its_mentions_and_of_the_leaders_arriving_for_it():
+    out = facts("توافد قادة الدول إلى الدوحة للمشاركة في القمة الطارئة. ووصل إلى الدوحة الرئيس التركي والرئيس "
+                "الإيراني وملك الأردن. كما وصل رئيس وزراء باكستان للمشاركة في القمة.")
+    (summit,) = out["meetings"]
+    assert summit["type"] == "summit" and summit["countries"] == ["IRN", "JOR", "PAK", "QAT", "TUR"]
+
+
+def test_talks_during_a_call_are_the_call_and_a_womans_name_is_no_state():
+    out = facts("كتبت: هند سمير أجرى وزير خارجية مصر اتصالا هاتفيا مع نظيره الكيني، تباحث الوزيران خلاله العلاقات.")
+    assert [(m["type"], m["countries"]) for m in out["meetings"]] == [("phone_call", ["EGY", "KEN"])]

@@ -67,7 +67,7 @@ class PhraseMatcher:
             return
         if proper and not words[0].startswith("ال"):
             self._proper.add(words[0])
-        bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 3 and not proper else words[0]
+        bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 5 and not proper else words[0]  # not "هند"
         keys = {words[0], bare}  # a proper name keeps its article: "ألباريس" is not "باريس"
         if len(words) == 1:
             keys |= {k + suffix for k in (words[0], bare) for suffix in suffixes}

@@ -13,6 +13,7 @@ from .frames import MeetingFrame, Mention, add_participants
 from .mentions import SPECIFICITY, MentionFinder, meeting_rx
 
 BETWEEN = re.compile(r"(?<!\w)بين\s")
+BARE_GATHERING = re.compile(r"(?<!\w)[وفبل]?(?:ال|لل)(?:قمه|مؤتمر|منتدي|اجتماعات)(?:\s*[،,.:]|\s*$)")
 DAY_WORDS = {"today", "yesterday", "tomorrow"}
 
 
@@ -49,7 +50,20 @@ class Coreference(MentionFinder):
                 target.from_headline = target.from_headline or frame.from_headline
             else:
                 merged.append(frame)
-        self.meetings = merged
+        self.meetings = [f for f in merged if not self._arrivals_for(f, merged)]
+
+    def _arrivals_for(self, frame: MeetingFrame, frames: list[MeetingFrame]) -> bool:
+        """"ووصل إلى الرياض الرئيس الإيراني … والرئيس التركي … وملك الأردن …": leaders of several states arriving
+        are the participants of the summit or conference the article reports, not a visit; they join it."""
+        if frame.type != "visit" or len(frame.countries) == 2:
+            return False  # a visit is a visitor's and a host's; one state alone or many arrive for a gathering
+        gathering = next((g for g in frames if g.type in ("summit", "conference") and g.status == frame.status and (
+            not g.location_city or not frame.location_city or g.location_city == frame.location_city)), None)
+        if gathering is None:
+            return False
+        gathering.countries |= frame.countries
+        add_participants(gathering, frame.participants)
+        return True
 
     @staticmethod
     def _absorb(target: MeetingFrame, frame: MeetingFrame) -> None:
@@ -117,12 +131,20 @@ def _one_event(a: MeetingFrame, b: MeetingFrame) -> bool:
     for x, y in ((a.location_city, b.location_city), (a.location_country, b.location_country), (a.round, b.round)):
         if x is not None and y is not None and x != y:
             return False
-    if not a.countries or not b.countries or not (a.countries <= b.countries or b.countries <= a.countries):
+    if not a.countries or not b.countries:
         return False
+    gathering = a.type in ("summit", "conference") and (_bare_mention(a) or _bare_mention(b))
+    if not (a.countries <= b.countries or b.countries <= a.countries or gathering):
+        return False  # a summit gathers states mention by mention ("وصل … للمشاركة في القمة")
     if a.type == "visit":
         return True  # a visit is its visitor's, destination and date: the names around it may be the host's
     lead_a, lead_b = _lead(a), _lead(b)
     return lead_a is None or lead_b is None or lead_a <= lead_b or lead_b <= lead_a  # "بوتين" is "فلاديمير بوتين"
+
+
+def _bare_mention(frame: MeetingFrame) -> bool:
+    """The frame was opened by a bare definite noun ("للمشاركة في القمة"): no name of its own."""
+    return bool(BARE_GATHERING.search(norm(frame.evidence)))
 
 
 def _lead(frame: MeetingFrame) -> set[str] | None:

@@ -15,6 +15,7 @@ DUALS = re.compile(r"(?<!\w)(?:[وف]?(?:ل|ب)?(?:ال)?(?:بلدين|جانب�
                    r"|عاهلان|عاهلين|مسوولان|مسوولين)"
                    r"|رييسا|وزيرا|رييسي|وزيري)(?!\w)")
 HOSTED_TYPES = {"visit", "summit"}  # the host of these takes part; the venue of talks or a conference need not
+DURING_IT = re.compile(r"(?:\s+\S+){0,3}?\s+خلال(?:ه|ها|هما)(?!\w)")
 ASIDE = re.compile(r"،\s*(?:الذي|التي)\s+(?!(?:يزور|تزور|وصل|وصلت|حل|حلت)(?!\w)|(?:يقوم|تقوم)\s+بزياره)")  # "، الذي يقوم بوساطة بين …": an aside
 PARTICIPATION = re.compile(r"مشارك(?:ته|تها|تهم|تهما)\s+(?:في\s+)?(?:\S+\s+)?$")  # "على هامش مشاركته في …"
 DELEGATION_HEAD = re.compile(r"(?<!\w)[وف]?(?:تراس|يتراس|راس|تراسه|تراسها|برياسه)\s+(?:ال)?(?:جانب|وفد)")  # normalised: ترأس
@@ -113,6 +114,8 @@ class MeetingStage(Lists):
         subject = Subject(set(), [])
         sentence_frames: list[MeetingFrame] = []
         for (m, how), (start, end) in zip(classified, clauses):
+            if how == "event" and m.type == "talks" and sentence_frames and DURING_IT.match(text, m.end):
+                how = "anaphor"  # "أجرى … اتصالا هاتفيا …، تباحث الوزيران خلاله …": the call's content
             if how == "anaphor" and (self.meetings or sentence_frames):
                 self._merge_anaphor(ann, m, start, self._cut(text, end, m.end), sentence_frames)
                 continue
@@ -139,10 +142,14 @@ class MeetingStage(Lists):
                 else self.salient
             countries |= pair if len(pair) >= 2 else set()
         own_part = bool(PARTICIPATION.search(text, 0, m.head_start))
+        verb_first = not re.search(r"\w", re.sub(r"(?<!\w)(?:كما|ثم|قد|وقد)(?!\w)", "", text[start:m.start]))  # VSO
         first = re.search(r"\w+", text[start:m.end])
         continues = m.conjoined if first and start + first.start() >= m.start else bool(
             first and first.group().startswith("و"))  # "… بزيارة …، والتقى مع …" ("وصل" is no و + صل)
-        continues = continues or bool(meeting_rx()["purpose"].match(text, start))  # "وصل … للمشاركة في القمة"
+        purpose = bool(meeting_rx()["purpose"].match(text, start))  # "وصل … للمشاركة في القمة"
+        if purpose and sentence_frames:
+            countries |= sentence_frames[-1].countries  # the traveller (and the host) take part
+        continues = continues or purpose
         continues = continues or bool(re.search(r"(?<!\w)حيث\s*$", text[start:m.head_start]))  # "…، حيث التقى"
         if continues and len(countries) < 2:
             countries |= previous.countries
@@ -150,7 +157,8 @@ class MeetingStage(Lists):
                 text, m.head_start, 2) and not own_part:
             countries |= sentence_frames[-1].countries  # the conference on whose sidelines the meeting was held
         if len(countries) < 2 and not DUALS.search(text[start:cut]) and not any(
-                start <= p.start < m.start for p in ann.persons) and not any(
+                start <= p.start < m.start or verb_first and m.end <= p.start <= m.end + 12 and not p.counterpart
+                for p in ann.persons) and not any(
                 start <= c.start < m.start for c in ann.countries) and m.start - start < 60 and start == 0:
             countries |= self.speaker  # "قال الوزير …. وأدلى بهذه التصريحات خلال لقائه مع …": the subject carries over
         if len(countries) < 2 and self.meetings and meeting_rx()["pronoun_titles"].search(text, start, cut):
