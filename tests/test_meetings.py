@@ -354,3 +354,10 @@ def test_a_summit_gathers_the_states_of_its_mentions_and_of_the_leaders_arriving
 def test_talks_during_a_call_are_the_call_and_a_womans_name_is_no_state():
     out = facts("كتبت: هند سمير أجرى وزير خارجية مصر اتصالا هاتفيا مع نظيره الكيني، تباحث الوزيران خلاله العلاقات.")
     assert [(m["type"], m["countries"]) for m in out["meetings"]] == [("phone_call", ["EGY", "KEN"])]
+
+
+def test_a_thereby_clause_starts_afresh():
+    out = facts("أعلنت الحكومة الهندية أن افتتاح خط الأنابيب بين إيران وباكستان والهند سيتم الشهر المقبل، وذلك في بيان "
+                "صدر في ختام زيارة لوفد إيراني إلى نيودلهي.")
+    visit = only(out, "visit")
+    assert (visit["countries"], visit["status"]) == (["IND", "IRN"], "held")

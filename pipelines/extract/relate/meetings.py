@@ -15,6 +15,7 @@ DUALS = re.compile(r"(?<!\w)(?:[وف]?(?:ل|ب)?(?:ال)?(?:بلدين|جانب�
                    r"|عاهلان|عاهلين|مسوولان|مسوولين)"
                    r"|رييسا|وزيرا|رييسي|وزيري)(?!\w)")
 HOSTED_TYPES = {"visit", "summit"}  # the host of these takes part; the venue of talks or a conference need not
+THEREBY = re.compile(r"(?:،\s*)?(?<!\w)وذلك(?!\w)")
 DURING_IT = re.compile(r"(?:\s+\S+){0,3}?\s+خلال(?:ه|ها|هما)(?!\w)")
 ASIDE = re.compile(r"،\s*(?:الذي|التي)\s+(?!(?:يزور|تزور|وصل|وصلت|حل|حلت)(?!\w)|(?:يقوم|تقوم)\s+بزياره)")  # "، الذي يقوم بوساطة بين …": an aside
 PARTICIPATION = re.compile(r"مشارك(?:ته|تها|تهم|تهما)\s+(?:في\s+)?(?:\S+\s+)?$")  # "على هامش مشاركته في …"
@@ -28,7 +29,8 @@ class MeetingStage(Lists):
         """Each event's clause: split the sentence between consecutive events."""
         text = ann.text
         spans = []
-        starts = [0]
+        lead_in = [m.end() for m in THEREBY.finditer(text, 0, events[0].head_start)] if events else []
+        starts = [max(lead_in, default=0)]  # "أعلن … أن الحجر الأساس … سيوضع …، وذلك في ختام زيارة …": a new clause
         for prev, cur in zip(events, events[1:]):
             gap_start = prev.end
             breaks = [gap_start + m.start() for m in re.finditer(r"،|(?<!\w)و(?=[سيتاأ]\w{2,})",

@@ -10,7 +10,7 @@ from ..lexicon import compile_words, load
 from ..normalise import norm
 from ..recognise import Annotated, ordinal_after
 from .arguments import Arguments
-from .clauses import FUTURE_TIME, FUTURE_VERB, bare, clause_end, cues, is_definite, joinable, typed_triggers, words_after, words_before
+from .clauses import FUTURE_TIME, FUTURE_VERB, NEW_CLAUSE, bare, clause_end, cues, is_definite, joinable, typed_triggers, words_after, words_before
 from .frames import Mention
 
 RELATIVE_VERB = re.compile(r"(?:\s+\w+){0,3}?\s+(?:الذي|التي|اللذين|اللتين)\s+(\w+)")
@@ -57,6 +57,7 @@ def meeting_rx() -> dict:
         "not_triggers": {norm(w) for w in m["not_trigger_words"]},
         "generic_heads": {norm(w) for w in m["generic_heads"]},
         "purpose": compile_words(m["purpose_cues"]),
+        "future_lead": compile_words(m["future_leads"]),
         "discussion": {norm(w) for w in m["discussion_verbs"]},
         "content": compile_words(m["content_verbs"]),
         "statement": compile_words(m["statement_verbs"]),
@@ -237,7 +238,8 @@ class MentionFinder(Arguments):
                 w.startswith(("سي", "ست")) and w in rx["holding"] for w in words_before(text, m.head_start, 3)):
             return "planned"
         near = text[max(start, m.head_start - 30):min(end, m.end + 40)]
-        if rx["future"].search(near) or rx["future"].search(text, start, m.head_start) or any(FUTURE_VERB.match(w) for w in re.findall(r"\w+", text[start:m.head_start])):
+        lead = rx["future_lead"].search(text, start, m.head_start)  # "من المقرر أن يجري الرئيس، الاثنين، اتصالا"
+        if rx["future"].search(near) or lead and not NEW_CLAUSE.search(text, lead.end(), m.head_start) or any(FUTURE_VERB.match(w) for w in re.findall(r"\w+", text[start:m.head_start])):
             return "planned"
         if when and self.reference and to_date(when) and to_date(when) > self.reference:
             return "planned"
