@@ -361,3 +361,12 @@ def test_a_thereby_clause_starts_afresh():
                 "صدر في ختام زيارة لوفد إيراني إلى نيودلهي.")
     visit = only(out, "visit")
     assert (visit["countries"], visit["status"]) == (["IND", "IRN"], "held")
+
+
+def test_anchors_after_the_noun_coordinated_subjects_and_joint_sessions():
+    out = facts("وقال الوزير إن الاجتماع الذي تستضيفه الرباط بين وزيري خارجية المغرب والسنغال ناجح.")
+    assert only(out, "talks")["countries"] == ["MAR", "SEN"]
+    out = facts("بحث ولي عهد البحرين والرئيس القبرصي سبل تطوير العلاقات.")
+    assert only(out, "talks")["countries"] == ["BHR", "CYP"]
+    out = facts("وخلال الجلسة المشتركة للوفدين المغربي والكوري، استعرض الجانبان التعاون.")
+    assert only(out, "talks")["countries"] == ["KOR", "MAR"]

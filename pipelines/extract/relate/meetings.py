@@ -79,7 +79,7 @@ class MeetingStage(Lists):
 
     @staticmethod
     def _object_start(ann: Annotated, m: Mention, cut: int) -> int:
-        """After a discussion verb with no "مع", the participants end with the people right after it."""
+        """After a discussion verb, the participants end with the people and states named right after it."""
         text = ann.text
         first = m.word.split()[0]
         verb = first[1:] if first[:1] in "وف" and first[1:] in meeting_rx()["discussion"] else first
@@ -89,11 +89,7 @@ class MeetingStage(Lists):
             return min(cut, _phrase_end(ann, m.end))
         if re.match(r"(?:\s+\S+){0,6}?\s+مع\s", text[m.end:cut]):
             return cut
-        pos = m.end
-        for p in ann.persons:
-            if pos <= p.start <= pos + 2:
-                pos = p.end
-        return min(cut, pos)
+        return min(cut, _phrase_end(ann, m.end, m.end))  # "بحث ولي عهد البحرين والرئيس القبرصي سبل …"
 
     def _cut(self, text: str, end: int, after: int) -> int:
         """Where the participants' part of a clause ends: before the topic, the source or a new clause."""
@@ -218,9 +214,9 @@ class MeetingStage(Lists):
         return ordinal_after(text, start + m.start()) if m else None
 
 
-def _phrase_end(ann: Annotated, pos: int) -> int:
+def _phrase_end(ann: Annotated, pos: int, none: int | None = None) -> int:
     """The end of the people and states named from `pos` on, joined by و or a comma ("مع وزير الخارجية الروسي
-    سيرغي لافروف ونظيره …"), allowing an honorific or two between them."""
+    سيرغي لافروف ونظيره …"), allowing an honorific or two between them; `none` when nobody is named there."""
     spans = sorted([(p.start, p.end) for p in ann.persons] + [(c.start, c.end) for c in ann.countries])
     end = pos
     for s, e in spans:
@@ -230,7 +226,7 @@ def _phrase_end(ann: Annotated, pos: int) -> int:
         if re.search(r"[.:؛()]", gap) or len(re.findall(r"\w+", gap)) > 2:
             break
         end = max(end, e)
-    return end if end > pos else len(ann.text)
+    return end if end > pos else (len(ann.text) if none is None else none)
 
 
 def domestic(frame: MeetingFrame) -> bool:

@@ -13,13 +13,15 @@ from .arguments import Arguments
 from .clauses import FUTURE_TIME, FUTURE_VERB, NEW_CLAUSE, bare, clause_end, cues, is_definite, joinable, typed_triggers, words_after, words_before
 from .frames import Mention
 
+RELATIVE_HOLDING = re.compile(r"(?:\s+\w+){0,2}?\s+(?:الذي|التي)\s+(?:[يتس]*(?:عقد|عقدت|استضاف|ستضيف|ستضيفه|ستضيفها|"
+                              r"جري|جرت|انعقد|انعقدت|نظم|نظمت|نظمه|نظمها)\w*)(?!\w)")
 RELATIVE_VERB = re.compile(r"(?:\s+\w+){0,3}?\s+(?:الذي|التي|اللذين|اللتين)\s+(\w+)")
 BREAK = re.compile(r"[،,:؛;.!?؟()\-–—]")
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك"}
 INVITATION_WORDS = {"دعا", "دعت", "دعوه", "الدعوه", "دعوته", "نتطلع", "يتطلع"}
 ARRIVAL_VERBS = {"وصل", "وصلت", "يصل", "سيصل", "حل", "حلت", "يحل", "سيحل"}  # "حل بالجزائر": arrived in
 VERB_TRIGGERS = {"التقي", "التقت", "التقيا", "التقوا", "يلتقيان", "سيلتقيان", "اجتمعا", "اجتمعوا", "تباحثا", "تباحث", "يتباحث", "يلتقي", "سيلتقي", "اجتمع", "يجتمع", "سيجتمع", "استقبل", "استقبلت", "يستقبل", "سيستقبل",
-                 "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", *ARRIVAL_VERBS, "بحث مع", "بحثا", "هاتفيا"}
+                 "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", *ARRIVAL_VERBS, "بحث مع", "بحث", "ناقش", "استعرض", "بحثا", "هاتفيا"}
 SPECIFICITY = {"talks": 0, "visit": 1, "conference": 2, "consultations": 3, "joint_commission": 3, "summit": 4,
                "phone_call": 4, "video_call": 4}
 
@@ -213,11 +215,13 @@ class MentionFinder(Arguments):
         if any(w in rx["holding"] for w in before + raw) or (
                 leading and (bare(leading[0]) in rx["holding"] or leading[0] in rx["holding"])):
             return True  # "عقد … اجتماعا", verb-first sentences ("تلقى الوزير … اتصالا")
-        if m.type != "conference" and ordinal_after(text, m.head_start) is not None:
+        if m.type != "conference" and ordinal_after(text, m.head_start) is not None:  # "رئاسة مؤتمر الأطراف 29" is a name
             return True
         if "هامش" in before[-2:] or rx["future"].search(" ".join(words_after(text, m.end, 6))):
             return True  # "على هامش …", "قمة منظمة الدول التركية المقرر عقدها …"
         if re.match(r"\s*(?:\w+\s+)?(?:بين|مع)\s", text[m.end:]):  # "اجتماع بين …", "مباحثات ثنائية مع …"
+            return True
+        if RELATIVE_HOLDING.match(text, m.end):  # "الاجتماع الذي تستضيفه العاصمة", "القمة التي عقدت في …"
             return True
         if re.search(r"(?:ه|ها|هما)$", word) and any(0 <= p.start - m.end <= 5 and not p.counterpart for p in ann.persons):
             return True  # "خلال استقباله وزير خارجية تركمانستان"
