@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..dates import resolve
+from ..dates import DateMention, resolve
 from ..recognise import Annotated, ordinal_after
 from .clauses import NEW_CLAUSE, evidence_span, reporting_end, words_before
 from .lists import Lists
@@ -133,6 +133,43 @@ class MeetingStage(Lists):
         cut = self._cut(text, end, m.end)  # who took part: before the topic ("لبحث …") and the source
         cut = self._object_start(ann, m, cut)  # "بحثا آفاق التعاون … والوضع في سوريا": the object is the topic
         reported = reporting_end(text, start, end)  # when: anything before "وفقا لما أفادته …"
+        countries, continues = self._who(ann, m, start, cut, previous, sentence_frames)
+        when, said, status = self._when(ann, m, start, end, reported, sentence_frames)
+        participants = self._resolve_persons(ann, start, reported, countries)
+        if continues and not any(start <= p.start < m.start for p in ann.persons):
+            participants = previous.people + participants
+        antecedent = self._antecedent(ann, m)
+        if antecedent:  # "… أمير قطر تميم بن حمد الذي وصل إلى روسيا": the relative clause's subject
+            participants = antecedent + participants
+            countries |= {p["country"] for p in antecedent if p["country"]}
+        city, where = self._location(ann, start, cut, m)
+        if not city and not where and self.dateline_city and status == "held" and when and when == self.published:
+            city, where = self.dateline_city  # "عشق آباد، 15 يناير (…) – استقبل … اليوم"
+        if m.type == "visit" and where:
+            countries.add(where)  # the visited state takes part ("وصل … إلى هنا", "زار سلطنة عمان")
+        host = next((f for f in sentence_frames if f.type == "visit" and f.location_city), None)
+        if host and not city and m.type != "visit":
+            city, where = host.location_city, host.location_country
+        evidence, ev_start, ev_end = evidence_span(ann, start, cut)
+        frame = MeetingFrame(m.type, status, when, set(countries), set(countries),
+                             {o.code for o in ann.organizations if start <= o.start < cut}, city, where, participants,
+                             ordinal_after(text, m.head_start) or self._own_round(text, start, end),
+                             evidence, ev_start, ev_end, ann.sentence.index,
+                             person_names={p["name_ar"] for p in participants if p["name_ar"]}, when_said=said,
+                             tenseless=status == "held" and said is None and self._imperfect_verb(text, start, m.head_start))
+        subject_end = m.start if m.start > start + 3 else cut
+        with_ = re.search(r"(?<!\w)مع(?!\w)", text[start:cut])
+        if with_:
+            subject_end = min(subject_end, start + with_.start())
+        subject = Subject(self._countries_in(ann, start, subject_end) | self._person_countries(ann, start, subject_end),
+                           self._resolve_persons(ann, start, subject_end, countries))
+        return frame, subject
+
+    def _who(self, ann: Annotated, m: Mention, start: int, cut: int, previous: Subject,
+             sentence_frames: list[MeetingFrame]) -> tuple[set[str], bool]:
+        """The states taking part, from the clause and its neighbours; and whether the clause continues the
+        previous one's subject."""
+        text = ann.text
         countries = self._countries_in(ann, start, cut, venues_count=m.type in HOSTED_TYPES) \
             | self._person_countries(ann, start, cut)
         if DUALS.search(text[start:cut]) and len(countries) < 2:  # "البلدين", "الرئيسين": the pair in question
@@ -167,6 +204,12 @@ class MeetingStage(Lists):
             countries |= sentence_frames[-1].countries  # "تتضمن الزيارة عقد جولة مباحثات مع …": the visit's sides
         if len(countries) < 2 and sentence_frames and m.type == "visit":
             countries |= sentence_frames[-1].countries  # "مباحثات مع الرئيس …، الذي يقوم بزيارة دولة للصين"
+        return countries, continues
+
+    def _when(self, ann: Annotated, m: Mention, start: int, end: int, reported: int,
+              sentence_frames: list[MeetingFrame]) -> tuple[str | None, DateMention | None, str]:
+        """The event's date (resolved, and as the text says it) and its status."""
+        text = ann.text
         content = meeting_rx()["content"].search(text, m.end, reported)  # "…، أكد خلالها … منذ 9 فبراير 1996"
         when, said = self._date_for(ann, start, content.start() if content else reported, m.start)
         if said and said.relative == "weekday" and self._imperfect(text, start, m.start):
@@ -177,35 +220,7 @@ class MeetingStage(Lists):
             status = "planned"  # "من المنتظر أن تتضمن الزيارة عقد جولة مباحثات": the object of a planned event
         if when is None and self._reported_setting(ann, m, start, status):
             when = self.published  # "(dateline) … أدلى الرئيس بهذه التصريحات خلال اجتماعه مع …"
-        participants = self._resolve_persons(ann, start, reported, countries)
-        if continues and not any(start <= p.start < m.start for p in ann.persons):
-            participants = previous.people + participants
-        antecedent = self._antecedent(ann, m)
-        if antecedent:  # "… أمير قطر تميم بن حمد الذي وصل إلى روسيا": the relative clause's subject
-            participants = antecedent + participants
-            countries |= {p["country"] for p in antecedent if p["country"]}
-        city, where = self._location(ann, start, cut, m)
-        if not city and not where and self.dateline_city and status == "held" and when and when == self.published:
-            city, where = self.dateline_city  # "عشق آباد، 15 يناير (…) – استقبل … اليوم"
-        if m.type == "visit" and where:
-            countries.add(where)  # the visited state takes part ("وصل … إلى هنا", "زار سلطنة عمان")
-        host = next((f for f in sentence_frames if f.type == "visit" and f.location_city), None)
-        if host and not city and m.type != "visit":
-            city, where = host.location_city, host.location_country
-        evidence, ev_start, ev_end = evidence_span(ann, start, cut)
-        frame = MeetingFrame(m.type, status, when, set(countries), set(countries),
-                             {o.code for o in ann.organizations if start <= o.start < cut}, city, where, participants,
-                             ordinal_after(text, m.head_start) or self._own_round(text, start, end),
-                             evidence, ev_start, ev_end, ann.sentence.index,
-                             person_names={p["name_ar"] for p in participants if p["name_ar"]}, when_said=said,
-                             tenseless=status == "held" and said is None and self._imperfect_verb(text, start, m.head_start))
-        subject_end = m.start if m.start > start + 3 else cut
-        with_ = re.search(r"(?<!\w)مع(?!\w)", text[start:cut])
-        if with_:
-            subject_end = min(subject_end, start + with_.start())
-        subject = Subject(self._countries_in(ann, start, subject_end) | self._person_countries(ann, start, subject_end),
-                           self._resolve_persons(ann, start, subject_end, countries))
-        return frame, subject
+        return when, said, status
 
     @staticmethod
     def _own_round(text: str, start: int, end: int) -> int | None:
