@@ -370,3 +370,15 @@ def test_anchors_after_the_noun_coordinated_subjects_and_joint_sessions():
     assert only(out, "talks")["countries"] == ["BHR", "CYP"]
     out = facts("وخلال الجلسة المشتركة للوفدين المغربي والكوري، استعرض الجانبان التعاون.")
     assert only(out, "talks")["countries"] == ["KOR", "MAR"]
+
+
+def test_a_visit_then_where_he_met_gives_talks_with_the_visits_states_and_date():
+    out = facts("قام الرئيس الكازاخي بزيارة رسمية إلى الإمارات يوم 3 مايو 2023، حيث التقى رئيس الدولة الشيخ محمد بن زايد.")
+    talks = only(out, "talks")
+    assert (talks["countries"], talks["date"]) == (["ARE", "KAZ"], "2023-05-03")
+
+
+def test_a_cabinet_session_is_domestic_whatever_its_medium():
+    assert facts("عقد مجلس الوزراء المصري اجتماعا عبر الفيديو برئاسة رئيس الوزراء.")["meetings"] == []
+    out = facts("استقبل رئيس مجلس الوزراء الكويتي وزير الخارجية الياباني.")
+    assert only(out, "talks")["countries"] == ["JPN", "KWT"]

@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 
 from ..dates import DateMention, resolve
+from ..normalise import norm
 from ..recognise import Annotated, ordinal_after
 from .clauses import NEW_CLAUSE, evidence_span, reporting_end, words_before
 from .lists import Lists
@@ -185,7 +186,10 @@ class MeetingStage(Lists):
         if purpose and sentence_frames:
             countries |= sentence_frames[-1].countries  # the traveller (and the host) take part
         continues = continues or purpose
-        continues = continues or bool(re.search(r"(?<!\w)حيث\s*$", text[start:m.head_start]))  # "…، حيث التقى"
+        where_then = bool(re.search(r"(?<!\w)حيث\s*$", text[start:m.head_start]))  # "قام بزيارة …، حيث التقى"
+        if where_then and sentence_frames:
+            countries |= sentence_frames[-1].countries  # the visit's states
+        continues = continues or where_then
         if continues and len(countries) < 2:
             countries |= previous.countries
         if len(countries) < 2 and sentence_frames and m.type == "conference" and "هامش" in words_before(
@@ -212,6 +216,8 @@ class MeetingStage(Lists):
         text = ann.text
         content = meeting_rx()["content"].search(text, m.end, reported)  # "…، أكد خلالها … منذ 9 فبراير 1996"
         when, said = self._date_for(ann, start, content.start() if content else reported, m.start)
+        if when is None and sentence_frames and re.search(r"(?<!\w)حيث\s*$", text[start:m.head_start]):
+            when, said = sentence_frames[-1].date, sentence_frames[-1].when_said  # "…، حيث التقى": the visit's date
         if said and said.relative == "weekday" and self._imperfect(text, start, m.start):
             said = replace(said, relative="next_weekday")  # "ويجري يوم الثلاثاء مباحثات": the coming Tuesday
             when = resolve(said, self.reference)
@@ -245,8 +251,12 @@ def _phrase_end(ann: Annotated, pos: int, none: int | None = None) -> int:
 
 
 def domestic(frame: MeetingFrame) -> bool:
-    """Talks among one state's own bodies or officials (a cabinet or bank session): no foreign party is
-    present or implied (an unnamed minister or a counterpart "نظيره" would be)."""
-    if frame.type != "talks" or len(frame.countries) != 1 or frame.organizations:
+    """Talks among one state's own bodies or officials (a cabinet or bank session, in person or by video):
+    no foreign party is present or implied (an unnamed minister or a counterpart "نظيره" would be)."""
+    if frame.type not in ("talks", "phone_call", "video_call") or len(frame.countries) != 1 or frame.organizations:
         return False
+    text = norm(frame.evidence)
+    if any(not re.search(r"(?:رييس|لرييس|نايب|وزير|امين|الامين)\s+$", text[:b.start()])
+           for b in meeting_rx()["domestic_body"].finditer(text)):
+        return True  # "عقد مجلس الوزراء المصري اجتماعا عبر الفيديو" (not "رئيس مجلس الوزراء")
     return all(p["country"] in frame.countries for p in frame.participants)  # also: nobody named at all

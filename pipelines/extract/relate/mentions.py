@@ -60,6 +60,7 @@ def meeting_rx() -> dict:
         "generic_heads": {norm(w) for w in m["generic_heads"]},
         "purpose": compile_words(m["purpose_cues"]),
         "future_lead": compile_words(m["future_leads"]),
+        "domestic_body": compile_words(m["domestic_bodies"]),
         "discussion": {norm(w) for w in m["discussion_verbs"]},
         "content": compile_words(m["content_verbs"]),
         "statement": compile_words(m["statement_verbs"]),
