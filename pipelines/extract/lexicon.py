@@ -67,7 +67,7 @@ class PhraseMatcher:
             return
         if proper and not words[0].startswith("ال"):
             self._proper.add(words[0])
-        bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 5 and not proper else words[0]  # not "هند"
+        bare = words[0][2:] if starts_with_article(phrase) and len(words[0]) > 5 and not proper else words[0]  # not "هند"
         keys = {words[0], bare}  # a proper name keeps its article: "ألباريس" is not "باريس"
         if len(words) == 1:
             keys |= {k + suffix for k in (words[0], bare) for suffix in suffixes}
@@ -113,6 +113,12 @@ def _has_article(token: str, form: str) -> bool:
     """Whether `token` is `form` with the article among its proclitics (ال، وال، بال، لل …)."""
     prefix = token[:len(token) - len(form)] if token.endswith(form) else ""
     return prefix.endswith("ال") or prefix.endswith("لل")
+
+
+def starts_with_article(phrase: str) -> bool:
+    """Whether a data entry opens with the article: a bare alef (الأردن); a hamzated one begins the word
+    itself (ألمانيا، ألبانيا), so "مانيا" and "باني" are no forms of those states."""
+    return phrase.lstrip().startswith("ال")
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -168,18 +174,19 @@ def _country_words() -> set[str]:
 
 
 def derived_nisba(name: str) -> str | None:
-    """The usual nationality adjective of a one-word country name: العراق → عراقي, روسيا → روسي, اليابان → ياباني."""
-    word = norm(name)
+    """The usual nationality adjective of a one-word country name, in its own spelling: العراق → عراقي,
+    روسيا → روسي, اليابان → ياباني, ألمانيا → ألماني (a hamzated alef is no article)."""
+    word = name.strip()
     if " " in word:
         return None
-    if word.startswith("ال"):
+    if starts_with_article(word):
         word = word[2:]
-    if word.endswith(("يه", "يا")):
+    if word.endswith(("ية", "يه", "يا")):
         word = word[:-2]
-    elif word.endswith(("ا", "ه")):
+    elif word.endswith(("ا", "ة", "ه")):
         word = word[:-1]
     nisba = word + "ي"
-    return None if len(nisba) < 4 or nisba in AMBIGUOUS_NISBA else nisba
+    return None if len(norm(nisba)) < 4 or norm(nisba) in AMBIGUOUS_NISBA else nisba
 
 
 @dataclass(frozen=True)
