@@ -7,8 +7,8 @@ from pipelines.extract.recognise import annotate
 from pipelines.extract.segment import segment
 
 
-def sentence(text: str):
-    return annotate(segment(clean(text)).sentences[0])
+def sentence(text: str, year: int | None = None):
+    return annotate(segment(clean(text)).sentences[0], year)
 
 
 def states(text: str) -> set[str]:
@@ -27,3 +27,42 @@ def test_common_words_left_after_a_hamzated_alef_are_no_state():
     assert states("سجل اللاعب ماني هدفين في المباراة") == set()
     assert states("وصل الوفد الألماني إلى العاصمة الألبانية") == {"DEU", "ALB"}
     assert states("زار الوزير ألمانيا ثم توجه إلى ألبانيا") == {"DEU", "ALB"}
+
+
+# ---- leaders' terms of office -------------------------------------------------------
+TALKS = "أجرى رجب طيب أردوغان {when}محادثات في أنقرة مع ملك الأردن عبدالله الثاني حول التعاون بين البلدين."
+
+
+def roles(text: str, published: str | None = None) -> dict[str, str]:
+    out = extract_article(text, "test.txt", published)
+    return {p["name_ar"]: p["role"] for m in out["meetings"] for p in m["participants"] if p["name_ar"]}
+
+
+def test_a_leader_takes_the_office_held_in_the_articles_year():
+    assert roles(TALKS.format(when=""), "2010-03-12")["رجب طيب أردوغان"] == "head_of_government"
+    assert roles(TALKS.format(when=""), "2016-03-12")["رجب طيب أردوغان"] == "head_of_state"
+    # no published date: the year of the body's first full date, as the relator dates the article
+    assert roles(TALKS.format(when="يوم 5 مايو 2011 "))["رجب طيب أردوغان"] == "head_of_government"
+    # no year at all: the most recent office
+    assert roles(TALKS.format(when=""))["رجب طيب أردوغان"] == "head_of_state"
+
+
+def test_every_spelling_of_a_leader_follows_his_terms():
+    for name in ("قربانقلي بردي محمدوف", "قربان قولي بيردي محمدوف"):
+        text = f"استقبل {name} في عشق آباد وزير خارجية أذربيجان."
+        assert roles(text, "2015-06-01")[name] == "head_of_state"
+        assert roles(text, "2023-06-01")[name] == "parliamentarian"
+
+
+def test_a_sentence_alone_resolves_a_term_by_the_year_given():
+    def role(year):
+        return next(p.role for p in sentence("وصل فلاديمير بوتين إلى المدينة", year).persons)
+    assert (role(2005), role(2010), role(2020), role(None)) == ("head_of_state", "head_of_government",
+                                                                "head_of_state", "head_of_state")
+
+
+# ---- spelling variants of states ----------------------------------------------------
+def test_spelling_variants_of_names_and_adjectives_resolve():
+    assert states("وصل الوفد إلى أوزبيكستان") == {"UZB"}
+    assert states("التقى الوزير نظيره الكيرغيزي") == {"KGZ"}
+    assert states("بحث الطرفان العلاقات مع قزاقستان") == {"KAZ"}

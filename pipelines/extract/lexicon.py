@@ -135,7 +135,6 @@ def _read_yaml(name: str) -> Any:
 class CountryRef:
     iso3: tuple[str, ...]
     kind: str  # name | longform | nisba | capital | leader | family | region
-    role: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -190,6 +189,38 @@ def derived_nisba(name: str) -> str | None:
 
 
 @dataclass(frozen=True)
+class Term:
+    """One office a leader held: state, role, and first and last year (None: open)."""
+    iso3: str
+    role: str
+    start: int | None
+    end: int | None
+
+    def distance(self, year: int) -> int:
+        """Years between `year` and the term (0 inside it)."""
+        if self.start is not None and year < self.start:
+            return self.start - year
+        return year - self.end if self.end is not None and year > self.end else 0
+
+
+def term_in(terms: tuple[Term, ...], year: int | None) -> Term:
+    """The term held in `year`, else the nearest one; the most recent when the year is unknown. `terms`
+    are sorted most recent first, so where two terms meet (2014: head of government, then of state) the
+    later wins."""
+    return terms[0] if year is None else min(terms, key=lambda t: t.distance(year))
+
+
+def _leader_terms(rows: list[dict[str, str]]) -> dict[str, tuple[Term, ...]]:
+    """Normalised name → its terms, most recent first (an open term before a closed one)."""
+    terms: dict[str, list[Term]] = {}
+    for row in rows:
+        years = [int(row[k]) if row.get(k) else None for k in ("from", "to")]
+        terms.setdefault(norm(row["name"]), []).append(Term(row["iso3"], row["role"], *years))
+    recency = lambda t: (t.end is None, t.end or 0, t.start or 0)  # noqa: E731
+    return {name: tuple(sorted(ts, key=recency, reverse=True)) for name, ts in terms.items()}
+
+
+@dataclass(frozen=True)
 class Lexicon:
     countries: PhraseMatcher
     cities: PhraseMatcher
@@ -201,7 +232,7 @@ class Lexicon:
     triggers: dict[str, Any]
     titles: list[tuple[re.Pattern, str]]
     boilerplate: list[tuple[re.Pattern, str]]
-    leaders: dict[str, tuple[str, str]]
+    leaders: dict[str, tuple[Term, ...]]  # normalised name → terms of office, most recent first
     epithets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "السلطنة" → the sultanates
 
 
@@ -239,13 +270,13 @@ def load() -> Lexicon:
             nisba = derived_nisba(name)
             if nisba:
                 countries.add(nisba, CountryRef((iso3,), "nisba"), NISBA_SUFFIXES)
-    for row in _read_csv("countries_extra.csv"):
+    for row in _read_csv("countries_extra.csv") + _read_csv("country_variants.csv"):
         suffixes = NISBA_SUFFIXES if row["kind"] == "nisba" else ("",)
         countries.add(row["form"], CountryRef((row["iso3"],), row["kind"]), suffixes)
-    leaders = {}
-    for row in _read_csv("leaders.csv"):
-        countries.add(row["name"], CountryRef((row["iso3"],), "leader", row["role"]), proper=True)
-        leaders[norm(row["name"])] = (row["iso3"], row["role"])
+    leaders = _leader_terms(_read_csv("leaders.csv"))
+    for name, terms in leaders.items():
+        for iso3 in dict.fromkeys(t.iso3 for t in terms):
+            countries.add(name, CountryRef((iso3,), "leader"), proper=True)
     cities = PhraseMatcher()
     for row in _read_csv("cities.csv"):
         cities.add(row["form"], (row["city"], row["iso3"], row["capital"] == "1"), proper=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .dates import DateMention, find_dates
-from .lexicon import Token, compile_words, load
+from .lexicon import Term, Token, compile_words, load, term_in
 from .normalise import norm, stem_candidates
 from .segment import Sentence
 
@@ -80,6 +80,7 @@ def _word_sets() -> dict[str, object]:
         "stop": {norm(w) for w in t["name_stopwords"]} | trigger_words | {"تم", "توجيه"},
         "honorific": compile_words(t["honorifics"]),
         "counterpart": compile_words(t["counterpart"]),
+        "leader_first_words": {name.split()[0] for name in load().leaders},
         "title_words": {"رييس", "وزير", "نايب", "سفير", "وكيل", "امير", "ملك", "مستشار", "السفير", "الرييس", "الوزير"},
     }
 
@@ -173,10 +174,9 @@ def _take_name_before(ann: Annotated, tokens: list[Token], k: int, blocked: set[
 
 def _quote(ann: Annotated, tokens: list[Token], a: int, b: int) -> tuple[str, str]:
     """Original spelling and normalised form of tokens a..b, without a leading conjunction."""
-    lex = load()
     first = tokens[a].text
     skip = 0
-    known = {k.split()[0] for k in lex.leaders}
+    known = _word_sets()["leader_first_words"]
     if first not in known and first[:1] in "وف" and first[1:] in known:
         skip = 1
     s, e = ann.sentence.norm.span_to_original(tokens[a].start + skip, tokens[b - 1].end)
@@ -184,7 +184,15 @@ def _quote(ann: Annotated, tokens: list[Token], a: int, b: int) -> tuple[str, st
     return text, " ".join([first[skip:]] + [t.text for t in tokens[a + 1:b]])
 
 
-def _find_persons(ann: Annotated) -> list[Person]:
+def _leader_term(name_norm: str, year: int | None) -> Term | None:
+    """The office a known leader held in `year` (the name's first word may carry proclitics)."""
+    leaders = load().leaders
+    first, *rest = name_norm.split()
+    terms = next((leaders[key] for f in stem_candidates(first) if (key := " ".join([f, *rest])) in leaders), None)
+    return term_in(terms, year) if terms else None
+
+
+def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
     lex = load()
     text = ann.text
     tokens = ann.sentence.tokens
@@ -206,9 +214,9 @@ def _find_persons(ann: Annotated) -> list[Person]:
                 continue
             b = _leader_end(ann, tokens, a)
             name, name_norm = _quote(ann, tokens, a, b)
-            leader = next((v for f in stem_candidates(name_norm.split()[0]) for k2, v in lex.leaders.items()
-                           if k2 == " ".join([f] + name_norm.split()[1:])), None)
-            persons.append(Person(c.start, c.end, leader[1] if leader else "official", c.iso3[0], name, name_norm))
+            term = _leader_term(name_norm, year)
+            persons.append(Person(c.start, c.end, term.role if term else "official", term.iso3 if term else c.iso3[0],
+                                  name, name_norm))
     titles = sorted(((m, role) for pattern, role in lex.titles for m in pattern.finditer(text)),
                     key=lambda x: (x[0].start(), -(x[0].end() - x[0].start())))
     taken_until = -1
@@ -303,8 +311,8 @@ def _find_persons(ann: Annotated) -> list[Person]:
     return sorted(persons, key=lambda p: p.start)
 
 
-def annotate(sentence: Sentence) -> Annotated:
-    """Find every named thing in one sentence."""
+def annotate(sentence: Sentence, year: int | None = None) -> Annotated:
+    """Find every named thing in one sentence; `year` (the article's) picks the office a known leader held."""
     lex = load()
     tokens = sentence.tokens
     ann = Annotated(sentence)
@@ -316,5 +324,5 @@ def annotate(sentence: Sentence) -> Annotated:
     ann.cities = [CityMention(s, e, *payload) for s, e, payload in _spans(tokens, lex.cities.find(tokens))
                   if not _inside(s, e, orgs)]
     ann.dates = find_dates(sentence.norm.text)
-    ann.persons = _find_persons(ann)
+    ann.persons = _find_persons(ann, year)
     return ann
