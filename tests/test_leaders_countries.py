@@ -66,3 +66,24 @@ def test_spelling_variants_of_names_and_adjectives_resolve():
     assert states("وصل الوفد إلى أوزبيكستان") == {"UZB"}
     assert states("التقى الوزير نظيره الكيرغيزي") == {"KGZ"}
     assert states("بحث الطرفان العلاقات مع قزاقستان") == {"KAZ"}
+
+
+# ---- a leader's name inside an institution's name ------------------------------------
+def test_a_name_after_an_institution_noun_names_the_place_not_the_leader():
+    for text in ("ألقى الباحث محاضرة في جامعة محمد بن زايد للعلوم الإنسانية",
+                 "افتتح المحافظ مستشفى الشيخ خليفة بن زايد في المدينة",
+                 "هبطت طائرة الوفد في مطار الملك خالد الدولي",
+                 "زار الوفد مدينة الملك عبدالله الاقتصادية"):
+        ann = sentence(text, 2024)
+        assert not [c for c in ann.countries if c.kind == "leader"] and not [p for p in ann.persons if p.name], text
+
+
+def test_the_same_names_outside_an_institution_are_still_leaders():
+    ann = sentence("وصل إلى مدينة جدة الملك عبدالله الثاني، ثم استقبل محمد بن زايد في الجامعة وزير خارجية فرنسا", 2024)
+    assert {(p.name, p.country) for p in ann.persons if p.name} == {("عبدالله الثاني", "JOR"), ("محمد بن زايد", "ARE")}
+
+
+def test_a_meeting_held_at_a_university_named_after_a_leader_keeps_to_its_states():
+    out = extract_article("استقبل وزير الخارجية المصري في جامعة محمد بن زايد نظيره الفرنسي لبحث التعاون.",
+                          "test.txt", "2024-05-02")
+    assert [sorted(m["countries"]) for m in out["meetings"]] == [["EGY", "FRA"]]

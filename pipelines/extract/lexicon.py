@@ -234,6 +234,7 @@ class Lexicon:
     boilerplate: list[tuple[re.Pattern, str]]
     leaders: dict[str, tuple[Term, ...]]  # normalised name → terms of office, most recent first
     epithets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "السلطنة" → the sultanates
+    institution_nouns: frozenset[str] = frozenset()  # "جامعة", "مطار": a name after one names the place
 
 
 TENS = {"العشرين": 20, "الثلاثين": 30, "الأربعين": 40, "الخمسين": 50, "الستين": 60, "السبعين": 70}
@@ -300,4 +301,5 @@ def load() -> Lexicon:
     boilerplate = [(re.compile(norm(b["pattern"])), b["reason"]) for b in _read_yaml("boilerplate.yaml")["drop_line"]]
     return Lexicon(countries, cities, organizations, sectors, months, hijri, ordinals,
                    _read_yaml("triggers.yaml"), titles, boilerplate, leaders,
-                   epithets={norm(r["form"]): tuple(r["candidates"].split()) for r in _read_csv("epithets.csv")})
+                   epithets={norm(r["form"]): tuple(r["candidates"].split()) for r in _read_csv("epithets.csv")},
+                   institution_nouns=frozenset(norm(r["form"]) for r in _read_csv("institution_nouns.csv")))

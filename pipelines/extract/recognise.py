@@ -77,7 +77,7 @@ def _word_sets() -> dict[str, object]:
     trigger_words = {w for kind in ("meeting", "agreement") for v in t[kind].values() if isinstance(v, list)
                      for phrase in v for w in norm(phrase).split() if w.isalpha()}
     return {
-        "stop": {norm(w) for w in t["name_stopwords"]} | trigger_words | {"تم", "توجيه"},
+        "stop": {norm(w) for w in t["name_stopwords"]} | trigger_words | {"تم", "توجيه"} | load().institution_nouns,
         "honorific": compile_words(t["honorifics"]),
         "counterpart": compile_words(t["counterpart"]),
         "leader_first_words": {name.split()[0] for name in load().leaders},
@@ -124,6 +124,18 @@ def _name_like(tok: str, stop: set, first: bool) -> bool:
     if first and (tok.startswith(("ال", "لل", "لش", "وال", "فال", "بال")) or tok.startswith("ل") and len(tok) > 4):
         return False
     return True
+
+
+def _names_a_place(ann: Annotated, tokens: list[Token], k: int) -> bool:
+    """Whether the name or title at token k follows an institution noun, past honorifics and titles:
+    "جامعة محمد بن زايد", "مطار الملك خالد", "مستشفى الشيخ خليفة" name places, not people."""
+    lex, honorific = load(), _word_sets()["honorific"]
+    j = k - 1
+    while j >= 0 and k - j <= 3 and (honorific.fullmatch(tokens[j].text)
+                                     or any(p.fullmatch(tokens[j].text) for p, _ in lex.titles)):
+        j -= 1
+    return j >= 0 and not _has_break(ann.text, tokens[j].end, tokens[j + 1].start) \
+        and any(f in lex.institution_nouns for f in stem_candidates(tokens[j].text))
 
 
 def _leader_end(ann: Annotated, tokens: list[Token], i: int) -> int | None:
@@ -221,7 +233,7 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
                     key=lambda x: (x[0].start(), -(x[0].end() - x[0].start())))
     taken_until = -1
     for title, role in titles:
-        if title.start() < taken_until or title.start() not in tok_at:
+        if title.start() < taken_until or title.start() not in tok_at or _names_a_place(ann, tokens, tok_at[title.start()]):
             continue
         k = tok_at[title.start()]
         end_k = k
@@ -318,8 +330,9 @@ def annotate(sentence: Sentence, year: int | None = None) -> Annotated:
     ann = Annotated(sentence)
     orgs = _spans(tokens, lex.organizations.find(tokens))
     ann.organizations = [OrgMention(s, e, code) for s, e, code in orgs]
-    for s, e, ref in _spans(tokens, lex.countries.find(tokens)):
-        if not _inside(s, e, orgs):
+    matches = lex.countries.find(tokens)
+    for m, (s, e, ref) in zip(matches, _spans(tokens, matches)):
+        if not _inside(s, e, orgs) and not (ref.kind == "leader" and _names_a_place(ann, tokens, m.start)):
             ann.countries.append(CountryMention(s, e, ref.iso3, ref.kind))
     ann.cities = [CityMention(s, e, *payload) for s, e, payload in _spans(tokens, lex.cities.find(tokens))
                   if not _inside(s, e, orgs)]
