@@ -216,8 +216,8 @@ def _leader_terms(rows: list[dict[str, str]]) -> dict[str, tuple[Term, ...]]:
     for row in rows:
         years = [int(row[k]) if row.get(k) else None for k in ("from", "to")]
         terms.setdefault(norm(row["name"]), []).append(Term(row["iso3"], row["role"], *years))
-    recency = lambda t: (t.end is None, t.end or 0, t.start or 0)  # noqa: E731
-    return {name: tuple(sorted(ts, key=recency, reverse=True)) for name, ts in terms.items()}
+    return {name: tuple(sorted(ts, key=lambda t: (t.end is None, t.end or 0, t.start or 0), reverse=True))
+            for name, ts in terms.items()}
 
 
 @dataclass(frozen=True)
