@@ -6,20 +6,31 @@ Pure Python (no Dagster). Stages, one module each: clean → normalise → segme
 from __future__ import annotations
 
 from .clean import clean
+from .dates import find_dates
 from .recognise import annotate
 from .relate import Relator
 from .sectors import article_sectors
-from .segment import segment
+from .segment import BODY, Sentence, segment
 
 EXTRACTOR_VERSION = "0.3.0"
+
+
+def reference_year(published: str | None, sentences: list[Sentence]) -> int | None:
+    """The article's year, as the relator dates it: the published date's (or the dateline's), else that of
+    the first full date in the body; None when the text gives neither."""
+    if published and published[:4].isdigit():
+        return int(published[:4])
+    return next((d.year for s in sentences if s.kind == BODY for d in find_dates(s.norm.text)
+                 if d.is_absolute and d.day is not None), None)
 
 
 def extract_article(text: str, article: str, published_date: str | None = None) -> dict:
     """Facts of one article in the shape of docs/facts-contract.md (plus provenance fields)."""
     cleaned = clean(text)
     segmented = segment(cleaned)
-    annotated = [annotate(s) for s in segmented.sentences]
     published = published_date or segmented.published_date
+    year = reference_year(published, segmented.sentences)
+    annotated = [annotate(s, year) for s in segmented.sentences]
     relator = Relator(annotated, published, segmented.dateline_city)
     relator.run()
     return {

@@ -60,18 +60,19 @@ def _patterns() -> dict[str, re.Pattern]:
         "hijri": re.compile(rf"(?<!\d)(\d{{1,2}})\s+(?:من\s+)?({hijri})\s+(?:عام\s+|سنه\s+)?(\d{{4}})\s*(?:ه|هـ|للهجره)?(?!\w)"),
         "text": re.compile(
             rf"(?<!\w)(?:(?:يوم\s+)?(?P<wd>{wd})\s+)?"
-            rf"(?:(?P<day>\d{{1,2}})(?:\s*و\s*\d{{1,2}})?\s+(?:من\s+)?)?"
+            rf"(?:(?P<day>\d{{1,2}})(?:\s*(?:و|-|–|الي|حتي)\s*\d{{1,2}})?\s+(?:من\s+)?)?"  # a range: its first day
             rf"(?:شهر\s+)?(?P<month>{months})(?!\w)"
-            rf"(?:\s*(?:/|\(|،)\s*(?:{months})(?:\s*\))?)?"
+            rf"(?:\s*(?:/|\(|،|-|–)\s*(?:{months})(?:\s*\))?)?"
             rf"(?:\s+(?:من\s+)?(?:عام|سنه|العام)?\s*(?P<year>\d{{4}})(?!\d)\s*(?:م(?!\w))?"
             rf"|\s+(?P<yshift>العام|السنه)\s+(?P<yrel>{rel})"
             rf"|\s+(?P<rel>{rel}))?"),
-        "year": re.compile(r"(?<!\w)(?P<pre>(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه)\s+)?(?:عام|سنه|العام)\s+(?P<year>\d{4})(?!\d)"),
+        "year": re.compile(r"(?<!\w)(?P<pre>(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه)\s+)?(?:عام|سنه|العام)\s+(?P<year>\d{4})(?!\d)"
+                           r"|(?<!\w)(?P<bare>في|خلال)\s+(?P<byear>(?:19|20)\d\d)(?![\d\s]*[\d/.\-])"),
         "year_rel": re.compile(rf"(?<!\w)(?:العام|السنه)\s+(?P<yrel>{rel})"),
         "month_rel": re.compile(rf"(?<!\w)الشهر\s+(?P<mrel>{rel})"),
         "ordinal_day": re.compile(rf"(?<!\w)(?P<ord>(?:ال\w+)(?:\s+(?:عشر|والعشرين|والعشرون|والثلاثين))?)\s+من\s+"
                                   rf"(?:الشهر\s+(?P<cur>الجاري|الحالي)|(?:شهر\s+)?(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?)"),
-        "today": re.compile(rf"(?<!\w)(?:(?P<word>اليوم|امس|البارحه|غدا)(?!\s+(?:الدولي|الوطني|العالمي))(?:\s*\(?\s*(?P<wd1>{wd})\s*\)?)?|(?:يوم\s+)?(?P<wd3>{wd})\s+(?P<wdrel>الماضي|المقبل|القادم)|(?:يوم\s+)(?P<wd2>{wd}))(?!\w)"),
+        "today": re.compile(rf"(?<!\w)(?:(?P<word>اليوم|امس|البارحه|غدا)(?!\s+(?:الدولي|الوطني|العالمي))(?:\s*\(?\s*(?P<wd1>{wd})\s*\)?)?|(?:يوم\s+)?(?P<wd3>{wd})\s+(?P<wdrel>الماضي|المقبل|القادم)|(?:يومي?\s+)(?P<wd2>{wd}))(?!\w)"),
     }
 
 
@@ -139,7 +140,7 @@ def find_dates(text: str) -> list[DateMention]:
     for m in p["year"].finditer(text):
         if (m.group("pre") or "").strip() == "حتي" or text[max(0, m.start() - 4):m.start()].strip() == "حتي":
             continue
-        add(DateMention(m.start(), m.end(), int(m.group("year")), text=m.group()))
+        add(DateMention(m.start(), m.end(), int(m.group("year") or m.group("byear")), text=m.group()))
     for m in p["year_rel"].finditer(text):
         add(DateMention(m.start(), m.end(), year_shift={PAST: -1, FUTURE: 1, CURRENT: 0}[_RELATIVE_WORDS[m.group("yrel")]],
                         text=m.group()))

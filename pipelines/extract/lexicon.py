@@ -17,6 +17,7 @@ from typing import Any, Iterable
 import pycountry
 import yaml
 from babel import Locale
+from babel.core import get_global
 
 from .normalise import norm, stem_candidates
 
@@ -56,13 +57,18 @@ class PhraseMatcher:
     """
 
     _index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], Any]]] = field(default_factory=dict)
+    _proper: set[str] = field(default_factory=set)
 
-    def add(self, phrase: str, payload: Any, suffixes: tuple[str, ...] = ("",)) -> None:
+    def add(self, phrase: str, payload: Any, suffixes: tuple[str, ...] = ("",), proper: bool = False) -> None:
+        """Index a phrase; a `proper` name without the article never matches a token that has one
+        ("باريس" is not in "ألباريس")."""
         words = tuple(t.text for t in tokenize(norm(phrase)))
         if not words:
             return
-        bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 3 else words[0]
-        keys = {words[0], bare}
+        if proper and not words[0].startswith("ال"):
+            self._proper.add(words[0])
+        bare = words[0][2:] if starts_with_article(phrase) and len(words[0]) > 5 and not proper else words[0]  # not "هند"
+        keys = {words[0], bare}  # a proper name keeps its article: "ألباريس" is not "باريس"
         if len(words) == 1:
             keys |= {k + suffix for k in (words[0], bare) for suffix in suffixes}
         for key in keys:
@@ -74,6 +80,8 @@ class PhraseMatcher:
         while i < len(tokens):
             best: Match | None = None
             for form in stem_candidates(tokens[i].text):
+                if form in self._proper and _has_article(tokens[i].text, form):
+                    continue
                 for words, suffixes, payload in self._index.get(form, ()):
                     n = len(words)
                     if i + n > len(tokens):
@@ -101,6 +109,18 @@ class PhraseMatcher:
         return False
 
 
+def _has_article(token: str, form: str) -> bool:
+    """Whether `token` is `form` with the article among its proclitics (ال، وال، بال، لل …)."""
+    prefix = token[:len(token) - len(form)] if token.endswith(form) else ""
+    return prefix.endswith("ال") or prefix.endswith("لل")
+
+
+def starts_with_article(phrase: str) -> bool:
+    """Whether a data entry opens with the article: a bare alef (الأردن); a hamzated one begins the word
+    itself (ألمانيا، ألبانيا), so "مانيا" and "باني" are no forms of those states."""
+    return phrase.lstrip().startswith("ال")
+
+
 def _read_csv(name: str) -> list[dict[str, str]]:
     with open(DATA_DIR / name, encoding="utf-8") as f:
         return list(csv.DictReader(f))
@@ -115,7 +135,6 @@ def _read_yaml(name: str) -> Any:
 class CountryRef:
     iso3: tuple[str, ...]
     kind: str  # name | longform | nisba | capital | leader | family | region
-    role: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -129,19 +148,76 @@ def cldr_country_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def cldr_cities() -> list[tuple[str, tuple[str, str, bool]]]:
+    """Arabic city names from CLDR's time-zone exemplar cities, with the English name (the zone's city, as
+    GeoNames spells it) and the ISO3 of the zone's territory: the gazetteer beyond the curated cities."""
+    arabic, english = Locale("ar").time_zones, Locale("en").time_zones
+    out = []
+    for zone, alpha2 in get_global("zone_territories").items():
+        city = arabic.get(zone, {}).get("city") if zone in arabic else None
+        country = pycountry.countries.get(alpha_2=alpha2) if alpha2 and alpha2.isalpha() else None
+        if not city or not re.search(r"[\u0621-\u064a]", city) or country is None:
+            continue
+        name = (english.get(zone, {}).get("city") if zone in english else None) or zone.rsplit("/", 1)[-1].replace("_", " ")
+        if name.lower() in _country_words():
+            continue  # a zone named after its state ("Indian/Maldives") is no city
+        out.append((city, (name, country.alpha_3, False)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> set[str]:
+    return {w.lower() for c in pycountry.countries for n in (c.name, getattr(c, "common_name", c.name))
+            for w in (n, n.split(",")[0])}
+
+
 def derived_nisba(name: str) -> str | None:
-    """The usual nationality adjective of a one-word country name: العراق → عراقي, روسيا → روسي, اليابان → ياباني."""
-    word = norm(name)
+    """The usual nationality adjective of a one-word country name, in its own spelling: العراق → عراقي,
+    روسيا → روسي, اليابان → ياباني, ألمانيا → ألماني (a hamzated alef is no article)."""
+    word = name.strip()
     if " " in word:
         return None
-    if word.startswith("ال"):
+    if starts_with_article(word):
         word = word[2:]
-    if word.endswith(("يه", "يا")):
+    if word.endswith(("ية", "يه", "يا")):
         word = word[:-2]
-    elif word.endswith(("ا", "ه")):
+    elif word.endswith(("ا", "ة", "ه")):
         word = word[:-1]
     nisba = word + "ي"
-    return None if len(nisba) < 4 or nisba in AMBIGUOUS_NISBA else nisba
+    return None if len(norm(nisba)) < 4 or norm(nisba) in AMBIGUOUS_NISBA else nisba
+
+
+@dataclass(frozen=True)
+class Term:
+    """One office a leader held: state, role, and first and last year (None: open)."""
+    iso3: str
+    role: str
+    start: int | None
+    end: int | None
+
+    def distance(self, year: int) -> int:
+        """Years between `year` and the term (0 inside it)."""
+        if self.start is not None and year < self.start:
+            return self.start - year
+        return year - self.end if self.end is not None and year > self.end else 0
+
+
+def term_in(terms: tuple[Term, ...], year: int | None) -> Term:
+    """The term held in `year`, else the nearest one; the most recent when the year is unknown. `terms`
+    are sorted most recent first, so where two terms meet (2014: head of government, then of state) the
+    later wins."""
+    return terms[0] if year is None else min(terms, key=lambda t: t.distance(year))
+
+
+def _leader_terms(rows: list[dict[str, str]]) -> dict[str, tuple[Term, ...]]:
+    """Normalised name → its terms, most recent first (an open term before a closed one)."""
+    terms: dict[str, list[Term]] = {}
+    for row in rows:
+        years = [int(row[k]) if row.get(k) else None for k in ("from", "to")]
+        terms.setdefault(norm(row["name"]), []).append(Term(row["iso3"], row["role"], *years))
+    return {name: tuple(sorted(ts, key=lambda t: (t.end is None, t.end or 0, t.start or 0), reverse=True))
+            for name, ts in terms.items()}
 
 
 @dataclass(frozen=True)
@@ -156,7 +232,9 @@ class Lexicon:
     triggers: dict[str, Any]
     titles: list[tuple[re.Pattern, str]]
     boilerplate: list[tuple[re.Pattern, str]]
-    leaders: dict[str, tuple[str, str]]
+    leaders: dict[str, tuple[Term, ...]]  # normalised name → terms of office, most recent first
+    epithets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "السلطنة" → the sultanates
+    institution_nouns: frozenset[str] = frozenset()  # "جامعة", "مطار": a name after one names the place
 
 
 TENS = {"العشرين": 20, "الثلاثين": 30, "الأربعين": 40, "الخمسين": 50, "الستين": 60, "السبعين": 70}
@@ -193,18 +271,21 @@ def load() -> Lexicon:
             nisba = derived_nisba(name)
             if nisba:
                 countries.add(nisba, CountryRef((iso3,), "nisba"), NISBA_SUFFIXES)
-    for row in _read_csv("countries_extra.csv"):
+    for row in _read_csv("countries_extra.csv") + _read_csv("country_variants.csv"):
         suffixes = NISBA_SUFFIXES if row["kind"] == "nisba" else ("",)
         countries.add(row["form"], CountryRef((row["iso3"],), row["kind"]), suffixes)
-    leaders = {}
-    for row in _read_csv("leaders.csv"):
-        countries.add(row["name"], CountryRef((row["iso3"],), "leader", row["role"]))
-        leaders[norm(row["name"])] = (row["iso3"], row["role"])
+    leaders = _leader_terms(_read_csv("leaders.csv"))
+    for name, terms in leaders.items():
+        for iso3 in dict.fromkeys(t.iso3 for t in terms):
+            countries.add(name, CountryRef((iso3,), "leader"), proper=True)
     cities = PhraseMatcher()
     for row in _read_csv("cities.csv"):
-        cities.add(row["form"], (row["city"], row["iso3"], row["capital"] == "1"))
+        cities.add(row["form"], (row["city"], row["iso3"], row["capital"] == "1"), proper=True)
         if row["capital"] == "1":
-            countries.add(row["form"], CountryRef((row["iso3"],), "capital"))
+            countries.add(row["form"], CountryRef((row["iso3"],), "capital"), proper=True)
+    for form, payload in cldr_cities():
+        if not countries.find(tokenize(norm(form))) and not cities.find(tokenize(norm(form))):
+            cities.add(form, payload, proper=True)  # a city that is not also a state's name ("عمّان" / "عمان")
     for row in _read_csv("regions.csv"):
         countries.add(row["form"], CountryRef(tuple(row["members"].split()), "region"))
     organizations = PhraseMatcher()
@@ -219,4 +300,6 @@ def load() -> Lexicon:
     titles = [(re.compile(rf"(?<!\w)و?(?:{norm(t['pattern'])})(?!\w)"), t["role"]) for t in _read_yaml("titles.yaml")]
     boilerplate = [(re.compile(norm(b["pattern"])), b["reason"]) for b in _read_yaml("boilerplate.yaml")["drop_line"]]
     return Lexicon(countries, cities, organizations, sectors, months, hijri, ordinals,
-                   _read_yaml("triggers.yaml"), titles, boilerplate, leaders)
+                   _read_yaml("triggers.yaml"), titles, boilerplate, leaders,
+                   epithets={norm(r["form"]): tuple(r["candidates"].split()) for r in _read_csv("epithets.csv")},
+                   institution_nouns=frozenset(norm(r["form"]) for r in _read_csv("institution_nouns.csv")))

@@ -6,7 +6,9 @@ from every normalised character back to its offset in the original.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DIACRITICS = set(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)])
 _TATWEEL = "\u0640"
@@ -18,9 +20,12 @@ _LETTERS = {
 _DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
 
 
+@lru_cache(maxsize=4096)
 def _fold(ch: str) -> str:
     if ch in _DIGITS:
         return _DIGITS[ch]
+    if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff":  # presentation forms and ligatures ("ﷲ" → "الله")
+        return "".join(_fold(c) for c in unicodedata.normalize("NFKC", ch) if c not in _DROPPED)
     ch = _LETTERS.get(ch, ch)
     return ch.lower()
 
@@ -55,7 +60,10 @@ def normalise_with_offsets(text: str, base: int = 0) -> NormText:
         if ch.isspace():
             folded = " "
         out.append(folded)
-        offsets.append(base + i)
+        if len(folded) == 1:
+            offsets.append(base + i)
+        else:
+            offsets.extend([base + i] * len(folded))
     return NormText("".join(out), tuple(offsets), base + len(text))
 
 
@@ -67,7 +75,8 @@ def norm(text: str) -> str:
 PROCLITIC_FORMS = ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
-def stem_candidates(token: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def stem_candidates(token: str) -> tuple[str, ...]:
     """The token and the forms it may have without its proclitics (و ف ب ل ك ال لل)."""
     forms = [token]
     for prefix in PROCLITIC_FORMS:
@@ -82,4 +91,4 @@ def stem_candidates(token: str) -> list[str]:
     for f in forms:
         if f not in seen:
             seen.append(f)
-    return seen
+    return tuple(seen)

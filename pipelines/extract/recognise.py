@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .dates import DateMention, find_dates
-from .lexicon import Token, compile_words, load
+from .lexicon import Term, Token, compile_words, load, term_in
 from .normalise import norm, stem_candidates
 from .segment import Sentence
 
@@ -77,9 +77,10 @@ def _word_sets() -> dict[str, object]:
     trigger_words = {w for kind in ("meeting", "agreement") for v in t[kind].values() if isinstance(v, list)
                      for phrase in v for w in norm(phrase).split() if w.isalpha()}
     return {
-        "stop": {norm(w) for w in t["name_stopwords"]} | trigger_words | {"تم", "توجيه"},
+        "stop": {norm(w) for w in t["name_stopwords"]} | trigger_words | {"تم", "توجيه"} | load().institution_nouns,
         "honorific": compile_words(t["honorifics"]),
         "counterpart": compile_words(t["counterpart"]),
+        "leader_first_words": {name.split()[0] for name in load().leaders},
         "title_words": {"رييس", "وزير", "نايب", "سفير", "وكيل", "امير", "ملك", "مستشار", "السفير", "الرييس", "الوزير"},
     }
 
@@ -123,6 +124,18 @@ def _name_like(tok: str, stop: set, first: bool) -> bool:
     if first and (tok.startswith(("ال", "لل", "لش", "وال", "فال", "بال")) or tok.startswith("ل") and len(tok) > 4):
         return False
     return True
+
+
+def _names_a_place(ann: Annotated, tokens: list[Token], k: int) -> bool:
+    """Whether the name or title at token k follows an institution noun, past honorifics and titles:
+    "جامعة محمد بن زايد", "مطار الملك خالد", "مستشفى الشيخ خليفة" name places, not people."""
+    lex, honorific = load(), _word_sets()["honorific"]
+    j = k - 1
+    while j >= 0 and k - j <= 3 and (honorific.fullmatch(tokens[j].text)
+                                     or any(p.fullmatch(tokens[j].text) for p, _ in lex.titles)):
+        j -= 1
+    return j >= 0 and not _has_break(ann.text, tokens[j].end, tokens[j + 1].start) \
+        and any(f in lex.institution_nouns for f in stem_candidates(tokens[j].text))
 
 
 def _leader_end(ann: Annotated, tokens: list[Token], i: int) -> int | None:
@@ -173,10 +186,9 @@ def _take_name_before(ann: Annotated, tokens: list[Token], k: int, blocked: set[
 
 def _quote(ann: Annotated, tokens: list[Token], a: int, b: int) -> tuple[str, str]:
     """Original spelling and normalised form of tokens a..b, without a leading conjunction."""
-    lex = load()
     first = tokens[a].text
     skip = 0
-    known = {k.split()[0] for k in lex.leaders}
+    known = _word_sets()["leader_first_words"]
     if first not in known and first[:1] in "وف" and first[1:] in known:
         skip = 1
     s, e = ann.sentence.norm.span_to_original(tokens[a].start + skip, tokens[b - 1].end)
@@ -184,7 +196,15 @@ def _quote(ann: Annotated, tokens: list[Token], a: int, b: int) -> tuple[str, st
     return text, " ".join([first[skip:]] + [t.text for t in tokens[a + 1:b]])
 
 
-def _find_persons(ann: Annotated) -> list[Person]:
+def _leader_term(name_norm: str, year: int | None) -> Term | None:
+    """The office a known leader held in `year` (the name's first word may carry proclitics)."""
+    leaders = load().leaders
+    first, *rest = name_norm.split()
+    terms = next((leaders[key] for f in stem_candidates(first) if (key := " ".join([f, *rest])) in leaders), None)
+    return term_in(terms, year) if terms else None
+
+
+def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
     lex = load()
     text = ann.text
     tokens = ann.sentence.tokens
@@ -206,14 +226,14 @@ def _find_persons(ann: Annotated) -> list[Person]:
                 continue
             b = _leader_end(ann, tokens, a)
             name, name_norm = _quote(ann, tokens, a, b)
-            leader = next((v for f in stem_candidates(name_norm.split()[0]) for k2, v in lex.leaders.items()
-                           if k2 == " ".join([f] + name_norm.split()[1:])), None)
-            persons.append(Person(c.start, c.end, leader[1] if leader else "official", c.iso3[0], name, name_norm))
+            term = _leader_term(name_norm, year)
+            persons.append(Person(c.start, c.end, term.role if term else "official", term.iso3 if term else c.iso3[0],
+                                  name, name_norm))
     titles = sorted(((m, role) for pattern, role in lex.titles for m in pattern.finditer(text)),
                     key=lambda x: (x[0].start(), -(x[0].end() - x[0].start())))
     taken_until = -1
     for title, role in titles:
-        if title.start() < taken_until or title.start() not in tok_at:
+        if title.start() < taken_until or title.start() not in tok_at or _names_a_place(ann, tokens, tok_at[title.start()]):
             continue
         k = tok_at[title.start()]
         end_k = k
@@ -232,6 +252,8 @@ def _find_persons(ann: Annotated) -> list[Person]:
                     j += 1
                 continue
             broke = _has_break(text, tokens[j - 1].end, tok.start) if j > 0 else False
+            if tok.text == "في" and j + 1 < len(tokens) and tokens[j + 1].text in ("العاصمه", "مدينه"):
+                break  # "وزراء خارجية المنظمة في العاصمة النيجرية": a place, not the title's state
             if tok.text in ("البلدين", "الجانبين", "الطرفين", "البلدان") or words["honorific"].fullmatch(tok.text):
                 j += 1
                 continue
@@ -301,18 +323,19 @@ def _find_persons(ann: Annotated) -> list[Person]:
     return sorted(persons, key=lambda p: p.start)
 
 
-def annotate(sentence: Sentence) -> Annotated:
-    """Find every named thing in one sentence."""
+def annotate(sentence: Sentence, year: int | None = None) -> Annotated:
+    """Find every named thing in one sentence; `year` (the article's) picks the office a known leader held."""
     lex = load()
     tokens = sentence.tokens
     ann = Annotated(sentence)
     orgs = _spans(tokens, lex.organizations.find(tokens))
     ann.organizations = [OrgMention(s, e, code) for s, e, code in orgs]
-    for s, e, ref in _spans(tokens, lex.countries.find(tokens)):
-        if not _inside(s, e, orgs):
+    matches = lex.countries.find(tokens)
+    for m, (s, e, ref) in zip(matches, _spans(tokens, matches)):
+        if not _inside(s, e, orgs) and not (ref.kind == "leader" and _names_a_place(ann, tokens, m.start)):
             ann.countries.append(CountryMention(s, e, ref.iso3, ref.kind))
     ann.cities = [CityMention(s, e, *payload) for s, e, payload in _spans(tokens, lex.cities.find(tokens))
                   if not _inside(s, e, orgs)]
     ann.dates = find_dates(sentence.norm.text)
-    ann.persons = _find_persons(ann)
+    ann.persons = _find_persons(ann, year)
     return ann

@@ -13,7 +13,10 @@ HEADLINE, HEADING, DATELINE, BODY = "headline", "heading", "dateline", "body"
 # A sentence ends at . ! ? ؟ — not after a one-letter abbreviation ("د. أنور") — or at a dateline's " /".
 _SENTENCE_END = re.compile(r"(?<!\s\w)(?<!^\w)[.!?؟]+(?=\s|$)|\s+/(?=\S)", re.M)
 # "نشر في: 12 مارس 2024", "تاريخ النشر 2024/03/12" (normalised)
-PUBLISHED_LABEL = re.compile(r"^\s*(?:تاريخ النشر|نشر|تم النشر|اخر تحديث|بتاريخ|التاريخ)\s*(?:في|بتاريخ)?\s*[:：]?\s*$")
+PUBLISHED_LABEL = re.compile(r"^\s*(?:تاريخ النشر|نشر|تم النشر|اخر تحديث|بتاريخ|التاريخ|(?i:date|published|updated))\s*"
+                             r"(?:في|بتاريخ)?\s*[:：]?\s*$")
+# A clock time before the date ("09:15 / 2021-03-05", "الساعة 10:30 -")
+CLOCK_HEAD = re.compile(r"^\s*(?:الساعه\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:ص|م|am|pm))?\s*[/|،,\-–—]?\s*$")
 _TERMINAL = re.compile(r"[.!?؟:…]\s*$")
 
 
@@ -69,14 +72,15 @@ def _dateline(line_text: str) -> tuple[int, str | None, tuple[str, str] | None] 
         head = re.split(r"\d", head)[0]
     tokens = tokenize(head)
     city = None
-    if tokens and not PUBLISHED_LABEL.match(head):
+    labelled = bool(tokens) and bool(PUBLISHED_LABEL.match(head) or CLOCK_HEAD.match(head))
+    if tokens and not labelled:
         found = load().cities.find(tokens)
         if not found or found[0].start != 0 or len(tokens) > found[-1].end + 1:
             return None
         city = found[0].payload[:2]
     rest = nt.text[first.end:]
     m = re.match(r"\s*(?:[./\-–—،,]|$)", rest)
-    if not m and city is None:
+    if not m and city is None and not labelled:
         return None
     value = resolve(first, None) if first.is_absolute and first.day else None
     return first.end + (m.end() if m else 0), value, city
@@ -91,14 +95,14 @@ def segment(cleaned: Cleaned) -> Segmented:
     for p, line in enumerate(lines):
         start = line.start
         n_tokens = len(line.text.split())
-        if p < 4 and published is None and dateline_city is None:
+        if p < 4 and dateline_city is None:
             found = _dateline(line.text)
-            if found:
+            if found and (published is None or found[2] is not None):  # a "CITY DATE" dateline beats a date label
                 length, value, city = found
                 nt = normalise_with_offsets(line.text, base=line.start)
                 cut = nt.offsets[length - 1] + 1 if length and length <= len(nt.offsets) else line.end
                 sentences.append(_sentence(original, start, cut, DATELINE, p, len(sentences)))
-                published, dateline_city = value, city
+                published, dateline_city = value or published, city
                 start = cut
                 if start >= line.end:
                     continue

@@ -1,0 +1,256 @@
+"""Meeting mentions: trigger words in a sentence, their type, and whether each reports an event,
+points back to one (an anaphor) or is generic talk; the status the clause gives an event."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..dates import to_date
+from ..lexicon import compile_words, load
+from ..normalise import norm
+from ..recognise import Annotated, ordinal_after
+from .arguments import Arguments
+from .clauses import FUTURE_TIME, FUTURE_VERB, NEW_CLAUSE, bare, clause_end, cues, is_definite, joinable, typed_triggers, words_after, words_before
+from .frames import Mention
+
+RELATIVE_HOLDING = re.compile(r"(?:\s+\w+){0,2}?\s+(?:الذي|التي)\s+(?:[يتس]*(?:عقد|عقدت|استضاف|ستضيف|ستضيفه|ستضيفها|"
+                              r"جري|جرت|انعقد|انعقدت|نظم|نظمت|نظمه|نظمها)\w*)(?!\w)")
+RELATIVE_VERB = re.compile(r"(?:\s+\w+){0,3}?\s+(?:الذي|التي|اللذين|اللتين)\s+(\w+)")
+BREAK = re.compile(r"[،,:؛;.!?؟()\-–—]")
+DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك"}
+INVITATION_WORDS = {"دعا", "دعت", "دعوه", "الدعوه", "دعوته", "نتطلع", "يتطلع"}
+ARRIVAL_VERBS = {"وصل", "وصلت", "يصل", "سيصل", "حل", "حلت", "يحل", "سيحل"}  # "حل بالجزائر": arrived in
+VERB_TRIGGERS = {"التقي", "التقت", "التقيا", "التقوا", "يلتقيان", "سيلتقيان", "اجتمعا", "اجتمعوا", "تباحثا", "تباحث", "يتباحث", "يلتقي", "سيلتقي", "اجتمع", "يجتمع", "سيجتمع", "استقبل", "استقبلت", "يستقبل", "سيستقبل",
+                 "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", *ARRIVAL_VERBS, "بحث مع", "بحث", "ناقش", "استعرض", "بحثا", "هاتفيا"}
+SPECIFICITY = {"talks": 0, "visit": 1, "conference": 2, "consultations": 3, "joint_commission": 3, "summit": 4,
+               "phone_call": 4, "video_call": 4}
+
+
+def _inflected_triggers(section: dict, types: list[str]) -> list[tuple[str, re.Pattern]]:
+    """The trigger patterns of each type; a one-word form also with an attached pronoun."""
+    suffixes = "|".join(section["pronoun_suffixes"])
+    inflected = {}
+    for kind in types:
+        forms = [norm(p) for p in section[kind]]
+        for form in list(forms):
+            if re.fullmatch(r"\w{3,}", form) and not form.startswith("ال") and not form.endswith("ا"):
+                forms.append((form[:-1] + "ت" if form.endswith("ه") else form) + f"(?:{suffixes})")
+        inflected[kind] = forms
+    return typed_triggers(inflected, types)
+
+
+def unsuffixed(word: str) -> str:
+    """The trigger word without an attached pronoun ("استقبلها" → "استقبل", "زيارته" → "زياره")."""
+    m = meeting_rx()["suffix"].search(word)
+    if not m or len(word) - len(m.group()) < 3:
+        return word
+    stem = word[:m.start()]
+    return stem[:-1] + "ه" if stem.endswith("ت") and len(stem) >= 4 else stem
+
+
+@lru_cache(maxsize=1)
+def meeting_rx() -> dict:
+    m = load().triggers["meeting"]
+    prefix = r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)"
+    return {
+        **cues(),
+        "meeting": _inflected_triggers(m, ["phone_call", "video_call", "consultations", "joint_commission", "summit",
+                                           "conference", "visit", "talks"]),
+        "not_triggers": {norm(w) for w in m["not_trigger_words"]},
+        "generic_heads": {norm(w) for w in m["generic_heads"]},
+        "purpose": compile_words(m["purpose_cues"]),
+        "future_lead": compile_words(m["future_leads"]),
+        "domestic_body": compile_words(m["domestic_bodies"]),
+        "discussion": {norm(w) for w in m["discussion_verbs"]},
+        "content": compile_words(m["content_verbs"]),
+        "statement": compile_words(m["statement_verbs"]),
+        "pronoun_titles": compile_words(m["pronoun_titles"]),
+        "each_of": compile_words(m["each_of"]),
+        "sequence": compile_words(m["place_sequence"]),
+        "list_goes_on": re.compile(rf"\s*(?:{'|'.join(norm(w) for w in m['list_continues'])})(?!\w)"),
+        "suffix": re.compile(rf"(?:{'|'.join(sorted(m['pronoun_suffixes'], key=len, reverse=True))})$"),
+        "generic_head": re.compile(rf"{prefix}(?:{'|'.join(norm(w) for w in m['generic_heads'])})(?!\w)"),
+        "anaphora_only": {norm(w) for w in m["anaphora_only"]},
+        "plural": compile_words(m["plural"]),
+        "not_meetings": compile_words(m["not_meetings"]),
+        "holding": {norm(w) for w in m["holding_verbs"]},
+        "anaphora_cues": {norm(w) for w in m["anaphora_cues"]} | {"هامش"},
+        "non_event": {norm(w) for w in m["non_event_cues"]},
+        "summit": compile_words(m["summit_cues"]),
+    }
+
+
+class MentionFinder(Arguments):
+    """Finds and classifies the meeting mentions of a sentence."""
+
+    _mentions_cache: dict[int, list[Mention]]
+
+    def _mentions(self, ann: Annotated) -> list[Mention]:
+        rx = meeting_rx()
+        text = ann.text
+        blocked = [(m.start(), m.end()) for m in rx["not_meetings"].finditer(text)]
+        blocked += [(o.start, o.end) for o in ann.organizations]
+        found: list[Mention] = []
+        for kind, pattern in rx["meeting"]:
+            for m in pattern.finditer(text):
+                s, e = m.span()
+                if any(a <= s < b for a, b in blocked) or any(f.start <= s < f.end for f in found):
+                    continue
+                if m.group() in rx["not_triggers"]:
+                    continue  # "فيصل" is a name, not ف + يصل
+                if re.search(r"(?:مذكره تفاهم|اتفاقيه|اتفاق|بروتوكول)\s+(?:\w+\s+){0,2}$", text[:s]) and m.group()[:1] == "ل":
+                    continue  # "مذكرة تفاهم للمشاورات السياسية": the document's subject
+                found.append(Mention(kind, s, e, m.group(), s, conjoined=m.group()[:1] in "وف" and m.start("w") > s))
+        found.sort(key=lambda f: f.start)
+        merged: list[Mention] = []
+        heads = rx["generic_heads"]
+        for f in found:
+            prev = merged[-1] if merged else None
+            gap = text[prev.end:f.start] if prev else ""
+            if prev and unsuffixed(bare(f.word)) in heads and f.word != unsuffixed(f.word) and not BREAK.search(gap):
+                continue  # "عقدت اللجنة … اجتماعها العاشر": the body's own session
+            if prev and prev.type == f.type == "visit" and bare(prev.word) in ARRIVAL_VERBS and len(gap) < 100 \
+                    and re.search(r"(?<!\w)في\s*$", gap) and not re.search(r"[.:؛]", gap):
+                continue  # "وصل الرئيس … إلى هنا اليوم في زيارة …": one visit, in the arrival's clause
+            if prev and joinable(gap) and (
+                    prev.type == f.type or prev.type == "talks" and prev.word.strip("وفبلك") in heads
+                    or {prev.type, f.type} == {"visit", "talks"} and "وصل" in prev.word):
+                keep = f if SPECIFICITY[f.type] >= SPECIFICITY[prev.type] else prev
+                merged[-1] = Mention(keep.type, prev.start, f.end, keep.word, prev.head_start)
+                continue
+            merged.append(f)
+        for f in merged:
+            head = None
+            for h in rx["generic_head"].finditer(text[:f.start]):
+                if joinable(text[h.end():f.start]):
+                    head = h
+            if head:
+                f.head_start = head.start()
+            after = text[f.end:f.end + 40]
+            if f.type == "talks" and (re.match(r"\s*الوزاري(?!\w)", after)
+                                      or any(0 <= o.start - f.end <= 25 for o in ann.organizations)):
+                f.type = "conference"  # "الاجتماع الوزاري الخامس لـ…", "اجتماع … لمنظمة التعاون الإسلامي"
+            clause_before = BREAK.split(text[max(0, f.start - 80):f.start])[-1]
+            if f.type in ("talks", "consultations", "conference") and (
+                    rx["summit"].search(text[f.start:f.end]) or rx["summit"].match(after.strip())
+                    or rx["summit"].search(" ".join(words_after(text, f.end, 4)))
+                    or f.word != unsuffixed(f.word) and rx["summit"].search(clause_before)):
+                f.type = "summit"  # a meeting of leaders: "اجتماع رؤساء حكومات …", "عقد قادة دول … اجتماعهم"
+        # "الدورة" is a session only of an organisation ("الدورة الـ79 للجمعية العامة للأمم المتحدة"), not a course
+        merged = [f for f in merged if not (f.type == "conference" and bare(f.word) in ("دوره", "الدوره")
+                                             and not any(0 <= o.start - f.end <= 30 for o in ann.organizations))]
+        self._mentions_cache[id(ann)] = merged
+        return merged
+
+    def _classify(self, ann: Annotated, m: Mention, is_title: bool) -> str | None:
+        """'event', 'anaphor' or None (generic talk, hopes, invitations, standing practice)."""
+        if self._is_generic(ann, m):
+            return None
+        if self._is_anaphor(ann, m):
+            return "anaphor"
+        if bare(m.word.split()[0]) in meeting_rx()["anaphora_only"]:
+            return None  # "الحدث" that refers back to nothing
+        return "event" if is_title or self._is_anchored(ann, m) else None
+
+    def _is_generic(self, ann: Annotated, m: Mention) -> bool:
+        """Plural talk about meetings, invitations and hopes, regular practice: no meeting is reported."""
+        rx = meeting_rx()
+        text = ann.text
+        if rx["plural"].search(text[m.head_start:m.end + 10]) and not any(
+                m.end <= d.start < m.end + 20 for d in ann.dates):
+            return True
+        before = [bare(w) for w in words_before(text, m.head_start, 3)]
+        leading = re.findall(r"\w+", text[self._stretch_start(ann, m):m.head_start])
+        if any(w in rx["non_event"] for w in before) or any(w in INVITATION_WORDS for w in leading):
+            return True
+        following = re.findall(r"\w+", text[m.end:clause_end(text, m.end)])[:8]
+        return any(w in rx["non_event"] for w in following)
+
+    def _is_anaphor(self, ann: Annotated, m: Mention) -> bool:
+        """"هذا اللقاء", "خلال الاجتماع": a definite mention that points back instead of naming an event."""
+        rx = meeting_rx()
+        text = ann.text
+        before = [bare(w) for w in words_before(text, m.head_start, 2)]
+        after = words_after(text, m.end, 1)
+        if any(w in DEMONSTRATIVES for w in before) or (after and after[0] in ("هذا", "هذه")):
+            return True
+        cued = any(w in rx["anaphora_cues"] for w in before)
+        if bare(m.word.split()[0]) in rx["anaphora_only"]:
+            return cued
+        definite = is_definite(m.word) or is_definite(text[m.head_start:m.end])
+        names_someone = any(m.end <= c.start <= m.end + 3 for c in ann.countries) or (
+            re.match(r"\s*(?:بين|مع)\s", text[m.end:]) and any(m.end <= c.start <= m.end + 30 for c in ann.countries))
+        has_ordinal = m.type != "conference" and ordinal_after(text, m.head_start) is not None
+        own_date = any(m.end <= d.start <= m.end + 80 and d.year is not None and d.is_absolute for d in ann.dates
+                       if not BREAK.search(text, m.end, d.start) or RELATIVE_VERB.match(text, m.end))
+        return cued and definite and not has_ordinal and not names_someone and not own_date  # "خلال الزيارة … في أغسطس 2015"
+
+    def _is_anchored(self, ann: Annotated, m: Mention) -> bool:
+        """Something makes the mention an actual event: a verb, a date, an ordinal, a venue, a counterpart."""
+        rx = meeting_rx()
+        text = ann.text
+        word = m.word
+        first = bare(word.split()[0])
+        if " مع" in word and len(word) > 12:  # "بحث الدكتور … مع نائب رئيس الوزراء": someone must be named
+            return any(m.start < p.start <= m.end + 5 and not p.counterpart or m.end - 5 <= p.start <= m.end + 5
+                       for p in ann.persons)
+        if first in VERB_TRIGGERS or word.strip() in VERB_TRIGGERS or unsuffixed(first) in VERB_TRIGGERS:
+            if first in ARRIVAL_VERBS:  # "وصل" is also "reached" (trade reached…): someone must arrive at a place
+                if re.match(r"[وف]?[بلك]", m.word) and m.word not in ARRIVAL_VERBS:
+                    return False  # "لحل الأزمة" is no arrival
+                place = re.match(r"(?:\s+\S+){0,8}?\s+(?:الي|لي)\s+(\S+)", text[m.end:m.end + 90])
+                at = [c for c in [*ann.countries, *ann.cities] if m.end < c.start < m.end + 90 and text[c.start] == "ب"
+                      and not re.search(r"[.:؛]", text[m.end:c.start])]  # "حل بالجزائر"
+                if first.lstrip("وفس").startswith(("حل", "يحل")):
+                    return bool(at)
+                return any(0 <= p.start - m.end < 40 for p in ann.persons) or bool(at) or bool(place) and (
+                    place.group(1) == "هنا" or place.group(1) in load().epithets  # "وصل إلى المملكة"
+                    or any(c.start == m.end + place.start(1) for c in [*ann.countries, *ann.cities]))
+            return True
+        if m.type in ("phone_call", "video_call"):
+            return True
+        raw = words_before(text, m.head_start, 3)
+        before = [bare(w) for w in raw]
+        leading = re.findall(r"\w+", text[self._stretch_start(ann, m):m.head_start])
+        leading = leading[1:] if leading and leading[0] in ("كما", "ثم", "قد", "وقد", "فيما", "بينما") else leading
+        if any(w in rx["holding"] for w in before + raw) or (
+                leading and (bare(leading[0]) in rx["holding"] or leading[0] in rx["holding"])):
+            return True  # "عقد … اجتماعا", verb-first sentences ("تلقى الوزير … اتصالا")
+        if m.type != "conference" and ordinal_after(text, m.head_start) is not None:  # "رئاسة مؤتمر الأطراف 29" is a name
+            return True
+        if "هامش" in before[-2:] or rx["future"].search(" ".join(words_after(text, m.end, 6))):
+            return True  # "على هامش …", "قمة منظمة الدول التركية المقرر عقدها …"
+        if re.match(r"\s*(?:\w+\s+)?(?:بين|مع)\s", text[m.end:]):  # "اجتماع بين …", "مباحثات ثنائية مع …"
+            return True
+        if RELATIVE_HOLDING.match(text, m.end):  # "الاجتماع الذي تستضيفه العاصمة", "القمة التي عقدت في …"
+            return True
+        if re.search(r"(?:ه|ها|هما)$", word) and any(0 <= p.start - m.end <= 5 and not p.counterpart for p in ann.persons):
+            return True  # "خلال استقباله وزير خارجية تركمانستان"
+        if m.type == "visit" and re.search(r"(?:الي|ل)\S*", " ".join(words_after(text, m.end, 3))) and any(
+                0 <= c.start - m.end <= 60 for c in [*ann.countries, *ann.cities]):
+            return True  # "زيارة … إلى تركمانستان"
+        return any(m.end <= d.start <= m.end + 40 and (d.is_absolute or d.relative) for d in ann.dates)
+
+    def _stretch_start(self, ann: Annotated, m: Mention) -> int:
+        """Where the text leading to this mention begins: the previous mention's end, or the sentence start."""
+        ends = [f.end for f in self._mentions_cache.get(id(ann), []) if f.end <= m.head_start]
+        return max(ends) if ends else 0
+
+    def _status(self, ann: Annotated, m: Mention, start: int, end: int, when: str | None) -> str:
+        rx = meeting_rx()
+        text = ann.text
+        if m.word.strip().lstrip("وف").startswith(("سي", "ست")) or any(
+                w.startswith(("سي", "ست")) and w in rx["holding"] for w in words_before(text, m.head_start, 3)):
+            return "planned"
+        near = text[max(start, m.head_start - 30):min(end, m.end + 40)]
+        lead = rx["future_lead"].search(text, start, m.head_start)  # "من المقرر أن يجري الرئيس، الاثنين، اتصالا"
+        if rx["future"].search(near) or lead and not NEW_CLAUSE.search(text, lead.end(), m.head_start) or any(FUTURE_VERB.match(w) for w in re.findall(r"\w+", text[start:m.head_start])):
+            return "planned"
+        if when and self.reference and to_date(when) and to_date(when) > self.reference:
+            return "planned"
+        if FUTURE_TIME.search(text, start, end):
+            return "planned"
+        relative = RELATIVE_VERB.match(text, m.end)  # "اللجنة المشتركة التي ستعقد …", "الاجتماع الذي سيعقد"
+        if relative and FUTURE_VERB.match(relative.group(1)):
+            return "planned"
+        return "held"
