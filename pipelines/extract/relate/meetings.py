@@ -187,7 +187,7 @@ class MeetingStage(Lists):
             countries |= sentence_frames[-1].countries  # the traveller (and the host) take part
         continues = continues or purpose
         where_then = bool(re.search(r"(?<!\w)حيث\s*$", text[start:m.head_start]))  # "قام بزيارة …، حيث التقى"
-        if where_then and sentence_frames:
+        if where_then and sentence_frames and sentence_frames[-1].type == "visit" and len(countries) < 2:
             countries |= sentence_frames[-1].countries  # the visit's states
         continues = continues or where_then
         if continues and len(countries) < 2:
@@ -216,7 +216,8 @@ class MeetingStage(Lists):
         text = ann.text
         content = meeting_rx()["content"].search(text, m.end, reported)  # "…، أكد خلالها … منذ 9 فبراير 1996"
         when, said = self._date_for(ann, start, content.start() if content else reported, m.start)
-        if when is None and sentence_frames and re.search(r"(?<!\w)حيث\s*$", text[start:m.head_start]):
+        if when is None and sentence_frames and sentence_frames[-1].type == "visit" and re.search(
+                r"(?<!\w)حيث\s*$", text[start:m.head_start]):
             when, said = sentence_frames[-1].date, sentence_frames[-1].when_said  # "…، حيث التقى": the visit's date
         if said and said.relative == "weekday" and self._imperfect(text, start, m.start):
             said = replace(said, relative="next_weekday")  # "ويجري يوم الثلاثاء مباحثات": the coming Tuesday
