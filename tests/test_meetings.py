@@ -382,3 +382,9 @@ def test_a_cabinet_session_is_domestic_whatever_its_medium():
     assert facts("عقد مجلس الوزراء المصري اجتماعا عبر الفيديو برئاسة رئيس الوزراء.")["meetings"] == []
     out = facts("استقبل رئيس مجلس الوزراء الكويتي وزير الخارجية الياباني.")
     assert only(out, "talks")["countries"] == ["JPN", "KWT"]
+
+
+def test_a_list_of_participating_states_runs_past_asides_and_commas():
+    out = facts("وشارك في مؤتمر القاهرة للسلام الذي عقد في مصر 5 دول، وهي مصر والأردن (المستضيفان للمؤتمر)، وفرنسا "
+                "(الداعية له)، وتركيا واليونان.")
+    assert only(out, "conference")["countries"] == ["EGY", "FRA", "GRC", "JOR", "TUR"]
