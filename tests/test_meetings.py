@@ -388,3 +388,16 @@ def test_a_list_of_participating_states_runs_past_asides_and_commas():
     out = facts("وشارك في مؤتمر القاهرة للسلام الذي عقد في مصر 5 دول، وهي مصر والأردن (المستضيفان للمؤتمر)، وفرنسا "
                 "(الداعية له)، وتركيا واليونان.")
     assert only(out, "conference")["countries"] == ["EGY", "FRA", "GRC", "JOR", "TUR"]
+
+
+def test_a_ceremony_attended_by_leaders_of_several_states_is_a_meeting():
+    out = facts("ترأس ملك المغرب محمد السادس والعاهل الإسباني فيليبي السادس اليوم بالرباط حفل توقيع اتفاقيات.")
+    assert only(out, "talks")["countries"] == ["ESP", "MAR"]
+    out = facts("وألقى رئيس وزراء باكستان كلمة في مراسم وضع حجر الأساس بحضور رئيس تركمانستان والرئيس الأفغاني.")
+    assert (only(out, "summit")["countries"], only(out, "summit")["status"]) == (["AFG", "PAK", "TKM"], "held")
+    assert facts("حضر سفير اليابان حفل الاستقبال الذي أقامته السفارة.")["meetings"] == []
+
+
+def test_agency_datelines_and_dates_glued_to_their_year():
+    seg = segment(clean("إسلام آباد (وكالة الأنباء 23 فروری2018) أكد رئيس الوزراء أن المشروع سيعزز التعاون."))
+    assert seg.published_date == "2018-02-23" and seg.dateline_city == ("Islamabad", "PAK")
