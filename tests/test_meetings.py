@@ -120,6 +120,7 @@ def test_the_object_of_a_discussion_verb_is_its_topic_not_a_participant():
 
 def test_an_arrival_needs_a_place_and_reached_relations_are_no_arrival():
     assert facts("ووصلت العلاقات بين مصر والهند إلى مستوى غير مسبوق.")["meetings"] == []
+    assert facts("وصل المنتخب السعودي إلى الدوحة للمشاركة في البطولة.")["meetings"] == []  # nobody arrives
     out = facts("شارك وزير التجارة المصري في الاجتماع، وهو الذي وصل إلى روسيا في زيارة عمل يوم 3 آب 2021.")
     assert only(out, "visit")["countries"] == ["EGY", "RUS"]
 

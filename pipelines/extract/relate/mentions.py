@@ -209,7 +209,9 @@ class MentionFinder(Arguments):
                 at = [c for c in [*ann.countries, *ann.cities] if m.end < c.start < m.end + 90 and text[c.start] == "ب"
                       and not re.search(r"[.:؛]", text[m.end:c.start])]  # "حل بالجزائر"
                 if first.lstrip("وفس").startswith(("حل", "يحل")):
-                    return bool(at)
+                    return bool(at) and any(not p.counterpart for p in ann.persons)
+                if not any(not p.counterpart for p in ann.persons):
+                    return False  # someone must arrive: "وصل المنتخب إلى الدوحة" is no visit
                 return any(0 <= p.start - m.end < 40 for p in ann.persons) or bool(at) or bool(place) and (
                     place.group(1) == "هنا" or place.group(1) in load().epithets  # "وصل إلى المملكة"
                     or any(c.start == m.end + place.start(1) for c in [*ann.countries, *ann.cities]))
