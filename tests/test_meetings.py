@@ -120,6 +120,7 @@ def test_the_object_of_a_discussion_verb_is_its_topic_not_a_participant():
 
 def test_an_arrival_needs_a_place_and_reached_relations_are_no_arrival():
     assert facts("ووصلت العلاقات بين مصر والهند إلى مستوى غير مسبوق.")["meetings"] == []
+    assert facts("وصل المنتخب السعودي إلى الدوحة للمشاركة في البطولة.")["meetings"] == []  # nobody arrives
     out = facts("شارك وزير التجارة المصري في الاجتماع، وهو الذي وصل إلى روسيا في زيارة عمل يوم 3 آب 2021.")
     assert only(out, "visit")["countries"] == ["EGY", "RUS"]
 
@@ -382,3 +383,22 @@ def test_a_cabinet_session_is_domestic_whatever_its_medium():
     assert facts("عقد مجلس الوزراء المصري اجتماعا عبر الفيديو برئاسة رئيس الوزراء.")["meetings"] == []
     out = facts("استقبل رئيس مجلس الوزراء الكويتي وزير الخارجية الياباني.")
     assert only(out, "talks")["countries"] == ["JPN", "KWT"]
+
+
+def test_a_list_of_participating_states_runs_past_asides_and_commas():
+    out = facts("وشارك في مؤتمر القاهرة للسلام الذي عقد في مصر 5 دول، وهي مصر والأردن (المستضيفان للمؤتمر)، وفرنسا "
+                "(الداعية له)، وتركيا واليونان.")
+    assert only(out, "conference")["countries"] == ["EGY", "FRA", "GRC", "JOR", "TUR"]
+
+
+def test_a_ceremony_attended_by_leaders_of_several_states_is_a_meeting():
+    out = facts("ترأس ملك المغرب محمد السادس والعاهل الإسباني فيليبي السادس اليوم بالرباط حفل توقيع اتفاقيات.")
+    assert only(out, "talks")["countries"] == ["ESP", "MAR"]
+    out = facts("وألقى رئيس وزراء باكستان كلمة في مراسم وضع حجر الأساس بحضور رئيس تركمانستان والرئيس الأفغاني.")
+    assert (only(out, "summit")["countries"], only(out, "summit")["status"]) == (["AFG", "PAK", "TKM"], "held")
+    assert facts("حضر سفير اليابان حفل الاستقبال الذي أقامته السفارة.")["meetings"] == []
+
+
+def test_agency_datelines_and_dates_glued_to_their_year():
+    seg = segment(clean("إسلام آباد (وكالة الأنباء 23 فروری2018) أكد رئيس الوزراء أن المشروع سيعزز التعاون."))
+    assert seg.published_date == "2018-02-23" and seg.dateline_city == ("Islamabad", "PAK")

@@ -61,9 +61,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "text": re.compile(
             rf"(?<!\w)(?:(?:يوم\s+)?(?P<wd>{wd})\s+)?"
             rf"(?:(?P<day>\d{{1,2}})(?:\s*(?:و|-|–|الي|حتي)\s*\d{{1,2}})?\s+(?:من\s+)?)?"  # a range: its first day
-            rf"(?:شهر\s+)?(?P<month>{months})(?!\w)"
+            rf"(?:شهر\s+)?(?P<month>{months})(?![^\W\d])"  # "فروری2018" may glue the year on
             rf"(?:\s*(?:/|\(|،|-|–)\s*(?:{months})(?:\s*\))?)?"
-            rf"(?:\s+(?:من\s+)?(?:عام|سنه|العام)?\s*(?P<year>\d{{4}})(?!\d)\s*(?:م(?!\w))?"
+            rf"(?:(?:\s+(?:من\s+)?(?:عام|سنه|العام)?\s*|(?=\d))(?P<year>\d{{4}})(?!\d)\s*(?:م(?!\w))?"
             rf"|\s+(?P<yshift>العام|السنه)\s+(?P<yrel>{rel})"
             rf"|\s+(?P<rel>{rel}))?"),
         "year": re.compile(r"(?<!\w)(?P<pre>(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه)\s+)?(?:عام|سنه|العام)\s+(?P<year>\d{4})(?!\d)"

@@ -70,6 +70,7 @@ def _dateline(line_text: str) -> tuple[int, str | None, tuple[str, str] | None] 
     head = nt.text[:first.start]
     if "الموافق" in head:  # "الرياض 15 رمضان 1445 هـ الموافق 25 مارس 2024"
         head = re.split(r"\d", head)[0]
+    head = re.sub(r"\([^()]*$", " ", head)  # "إسلام آباد (وكالة … 23 …": the agency inside the bracket
     tokens = tokenize(head)
     city = None
     labelled = bool(tokens) and bool(PUBLISHED_LABEL.match(head) or CLOCK_HEAD.match(head))

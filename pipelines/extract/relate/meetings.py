@@ -92,20 +92,25 @@ class MeetingStage(Lists):
             return cut
         return min(cut, _phrase_end(ann, m.end, m.end))  # "بحث ولي عهد البحرين والرئيس القبرصي سبل …"
 
-    def _cut(self, text: str, end: int, after: int) -> int:
-        """Where the participants' part of a clause ends: before the topic, the source or a new clause."""
+    def _cut(self, text: str, end: int, after: int, ann: Annotated | None = None) -> int:
+        """Where the participants' part of a clause ends: before the topic, the source or a new clause
+        ("، وأكد …" — but "، وتركيا ومصر" goes on listing states)."""
         rx = meeting_rx()
+        names = {c.start for c in ann.countries} | {p.start for p in ann.persons} if ann else set()
         for pattern in (rx["reporting_cut"], rx["topic_cut"], NEW_CLAUSE, ASIDE):
-            m = pattern.search(text, after, end)
-            if m:
+            for m in pattern.finditer(text, after, end):
+                if pattern is NEW_CLAUSE and text.index("و", m.start()) in names:
+                    continue
                 end = min(end, m.start())
+                break
         return end
 
     def _relate_meetings(self, ann: Annotated) -> None:
         text = ann.text
         if self._distribute(ann):
             return
-        classified = [(m, how) for m in self._mentions(ann) if (how := self._classify(ann, m, is_title=False))]
+        classified = [(m, how) for m in self._mentions(ann) if (how := self._classify(ann, m, is_title=False))
+                      and not (how == "anaphor" and _in_brackets(text, m.start))]  # "(المستضيفان للمؤتمر)": an aside
         if not classified and self.meetings and DELEGATION_HEAD.search(text):
             last = self.meetings[-1]  # "ترأس الجانب العراقي وكيل وزارة الخارجية …"
             add_participants(last, self._resolve_persons(ann, 0, len(text), last.countries))
@@ -131,7 +136,7 @@ class MeetingStage(Lists):
                      sentence_frames: list[MeetingFrame]) -> tuple[MeetingFrame, Subject]:
         """The frame of one event mention, and the subject ("who") of its clause for the next clause."""
         text = ann.text
-        cut = self._cut(text, end, m.end)  # who took part: before the topic ("لبحث …") and the source
+        cut = self._cut(text, end, m.end, ann)  # who took part: before the topic ("لبحث …") and the source
         cut = self._object_start(ann, m, cut)  # "بحثا آفاق التعاون … والوضع في سوريا": the object is the topic
         reported = reporting_end(text, start, end)  # when: anything before "وفقا لما أفادته …"
         countries, continues = self._who(ann, m, start, cut, previous, sentence_frames)
@@ -187,7 +192,7 @@ class MeetingStage(Lists):
             countries |= sentence_frames[-1].countries  # the traveller (and the host) take part
         continues = continues or purpose
         where_then = bool(re.search(r"(?<!\w)حيث\s*$", text[start:m.head_start]))  # "قام بزيارة …، حيث التقى"
-        if where_then and sentence_frames:
+        if where_then and sentence_frames and sentence_frames[-1].type == "visit" and len(countries) < 2:
             countries |= sentence_frames[-1].countries  # the visit's states
         continues = continues or where_then
         if continues and len(countries) < 2:
@@ -216,7 +221,8 @@ class MeetingStage(Lists):
         text = ann.text
         content = meeting_rx()["content"].search(text, m.end, reported)  # "…، أكد خلالها … منذ 9 فبراير 1996"
         when, said = self._date_for(ann, start, content.start() if content else reported, m.start)
-        if when is None and sentence_frames and re.search(r"(?<!\w)حيث\s*$", text[start:m.head_start]):
+        if when is None and sentence_frames and sentence_frames[-1].type == "visit" and re.search(
+                r"(?<!\w)حيث\s*$", text[start:m.head_start]):
             when, said = sentence_frames[-1].date, sentence_frames[-1].when_said  # "…، حيث التقى": the visit's date
         if said and said.relative == "weekday" and self._imperfect(text, start, m.start):
             said = replace(said, relative="next_weekday")  # "ويجري يوم الثلاثاء مباحثات": the coming Tuesday
@@ -233,6 +239,12 @@ class MeetingStage(Lists):
         """"عقدت اللجنة … اجتماعها العاشر": the ordinal of the body's own session."""
         m = re.search(r"(?<!\w)(?:اجتماعها|اجتماعه|دورتها|دورته|جولتها|جولته|جلستها|جلسته)(?!\w)", text[start:end])
         return ordinal_after(text, start + m.start()) if m else None
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside a parenthesis or between dashes that the text opened before it."""
+    before = text[:pos]
+    return before.rfind("(") > before.rfind(")") or bool(re.search(r"\s[-–—][^-–—]{1,80}$", before))
 
 
 def _phrase_end(ann: Annotated, pos: int, none: int | None = None) -> int:

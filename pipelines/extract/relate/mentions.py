@@ -56,6 +56,7 @@ def meeting_rx() -> dict:
         **cues(),
         "meeting": _inflected_triggers(m, ["phone_call", "video_call", "consultations", "joint_commission", "summit",
                                            "conference", "visit", "talks"]),
+        "ceremony": compile_words(m["ceremonies"]),
         "not_triggers": {norm(w) for w in m["not_trigger_words"]},
         "generic_heads": {norm(w) for w in m["generic_heads"]},
         "purpose": compile_words(m["purpose_cues"]),
@@ -101,6 +102,12 @@ class MentionFinder(Arguments):
                 if re.search(r"(?:مذكره تفاهم|اتفاقيه|اتفاق|بروتوكول)\s+(?:\w+\s+){0,2}$", text[:s]) and m.group()[:1] == "ل":
                     continue  # "مذكرة تفاهم للمشاورات السياسية": the document's subject
                 found.append(Mention(kind, s, e, m.group(), s, conjoined=m.group()[:1] in "وف" and m.start("w") > s))
+        leaders = {p.country for p in ann.persons if p.country and p.role in ("head_of_state", "head_of_government")}
+        if len(leaders) >= 2:  # "ترأس الملك والعاهل الإسباني حفل توقيع …": leaders of several states at one ceremony
+            for c in rx["ceremony"].finditer(text):
+                if not any(f.start <= c.start() < f.end or c.start() <= f.start < c.end() for f in found):
+                    found.append(Mention("summit" if len(leaders) >= 3 else "talks", c.start(), c.end(), c.group(),
+                                         c.start()))
         found.sort(key=lambda f: f.start)
         merged: list[Mention] = []
         heads = rx["generic_heads"]
@@ -202,13 +209,15 @@ class MentionFinder(Arguments):
                 at = [c for c in [*ann.countries, *ann.cities] if m.end < c.start < m.end + 90 and text[c.start] == "ب"
                       and not re.search(r"[.:؛]", text[m.end:c.start])]  # "حل بالجزائر"
                 if first.lstrip("وفس").startswith(("حل", "يحل")):
-                    return bool(at)
+                    return bool(at) and any(not p.counterpart for p in ann.persons)
+                if not any(not p.counterpart for p in ann.persons):
+                    return False  # someone must arrive: "وصل المنتخب إلى الدوحة" is no visit
                 return any(0 <= p.start - m.end < 40 for p in ann.persons) or bool(at) or bool(place) and (
                     place.group(1) == "هنا" or place.group(1) in load().epithets  # "وصل إلى المملكة"
                     or any(c.start == m.end + place.start(1) for c in [*ann.countries, *ann.cities]))
             return True
-        if m.type in ("phone_call", "video_call"):
-            return True
+        if m.type in ("phone_call", "video_call") or rx["ceremony"].fullmatch(word):
+            return True  # a ceremony is only a mention when leaders of several states attend it
         raw = words_before(text, m.head_start, 3)
         before = [bare(w) for w in raw]
         leading = re.findall(r"\w+", text[self._stretch_start(ann, m):m.head_start])
@@ -244,7 +253,8 @@ class MentionFinder(Arguments):
             return "planned"
         near = text[max(start, m.head_start - 30):min(end, m.end + 40)]
         lead = rx["future_lead"].search(text, start, m.head_start)  # "من المقرر أن يجري الرئيس، الاثنين، اتصالا"
-        if rx["future"].search(near) or lead and not NEW_CLAUSE.search(text, lead.end(), m.head_start) or any(FUTURE_VERB.match(w) for w in re.findall(r"\w+", text[start:m.head_start])):
+        if rx["future"].search(near) or lead and not NEW_CLAUSE.search(text, lead.end(), m.head_start) or any(
+                FUTURE_VERB.match(w) for w in _predicate_words(text, start, m.head_start)):
             return "planned"
         if when and self.reference and to_date(when) and to_date(when) > self.reference:
             return "planned"
@@ -254,3 +264,11 @@ class MentionFinder(Arguments):
         if relative and FUTURE_VERB.match(relative.group(1)):
             return "planned"
         return "held"
+
+
+def _predicate_words(text: str, start: int, end: int) -> list[str]:
+    """The words that can hold the event's verb: the clause's first two ("سيجري الوزير، خلال زيارته، مباحثات")
+    and those of its last stretch before the trigger ("…، جاءت تصريحاته في مراسم …" is not "سيعزز …")."""
+    words = re.findall(r"\w+", text[start:end])
+    last = re.findall(r"\w+", BREAK.split(text[start:end])[-1])
+    return words[:2] + last
