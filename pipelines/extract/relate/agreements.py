@@ -1,38 +1,21 @@
-"""Agreements: document mentions, their titles, status, parties and dates; repeated mentions merged."""
+"""Agreements: one row per document a sentence names (read with the phrase grammar of `documents`),
+its status from the clause's predicate, its parties and date from the clause and the event it belongs to;
+repeated mentions of one document merged."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..dates import resolve
-from ..lexicon import compile_words, load
-from ..normalise import norm
+from ..dates import resolve, to_date
 from ..recognise import Annotated
 from ..sectors import sectors_in
 from ..segment import HEADING
 from .arguments import Arguments
-from .clauses import FUTURE_VERB, bare, cues, overlap, reporting_end, typed_triggers, words_after, words_before
+from .clauses import cues, overlap, reporting_end, words_before
+from .documents import Head, earlier_than, find_heads, status_of, title_end, vocabulary
 from .frames import AgreementFrame, MeetingFrame
 
-
-@lru_cache(maxsize=1)
-def _agreement_rx() -> dict:
-    a = load().triggers["agreement"]
-    prefix = r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)"
-    return {
-        **cues(),
-        "agreement": typed_triggers(a, ["memorandum_of_understanding", "agreement", "treaty", "declaration",
-                                        "joint_statement", "roadmap", "plan", "programme", "concept", "protocol",
-                                        "contract"]),
-        "ag_plural": re.compile(rf"{prefix}(?:{'|'.join(norm(w) for w in a['plural'])})(?!\w)"),
-        "not_documents": compile_words(a["not_documents"]),
-        "qualified": {k: [norm(w) for w in v] for k, v in a["qualified"].items()},
-        "ag_anaphora": {norm(w) for w in a["anaphora"]},
-        "signed": compile_words(a["signed_cues"]),
-        "planned": compile_words(a["planned_cues"]),
-        "referenced": compile_words(a["referenced_cues"]),
-        "document_anaphor": re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)(?:الوثيقه|الوثيقه الثنائيه)(?!\w)"),
-    }
+_ANAPHOR = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)(?:الوثيقه|الوثيقه الثناييه)(?!\w)")
+_BULLET = re.compile(r"^\s*(?:[-–—•*▪●]|\(?[0-9]{1,2}\s*[-).]|[اأبجد]\s*[-)])\s*")
 
 
 class AgreementStage(Arguments):
@@ -46,112 +29,170 @@ class AgreementStage(Arguments):
         held = [f for f in self.meetings if f.status == "held"]
         return min(held, key=lambda f: f.sentence) if held else None
 
-    def _agreement_mentions(self, ann: Annotated) -> list[tuple[str, int, int, str]]:
-        rx = _agreement_rx()
-        text = ann.text
-        plural = [(m.start(), m.end()) for m in rx["ag_plural"].finditer(text)]
-        not_docs = [(m.start(), m.end()) for m in rx["not_documents"].finditer(text)]
-        found = []
-        for kind, pattern in rx["agreement"]:
-            for m in pattern.finditer(text):
-                s, e = m.span()
-                if any(a <= s < b for a, b in plural + not_docs) or any(f[1] <= s < f[2] for f in found):
-                    continue
-                if any(o.start <= s < o.end for o in ann.organizations):
-                    continue
-                qual = rx["qualified"].get(kind)
-                if qual is not None:
-                    nxt = " ".join(words_after(text, e, 3))
-                    signed_before = rx["signed"].search(" ".join(words_before(text, s, 3)))
-                    if kind == "contract":
-                        if not signed_before or re.match(r"\s*(?:اجتماع|لقاء|جلسه|مباحثات|مشاورات|الاجتماع|اللقاء)", text[e:]):
-                            continue
-                    elif qual and not (any(nxt.startswith(q) for q in qual) or signed_before):
-                        if not (bare(m.group("w")) in rx["ag_anaphora"] or m.group("w") in rx["ag_anaphora"]):
-                            continue
-                found.append((kind, s, e, m.group("w")))
-        for m in rx["document_anaphor"].finditer(text):
-            found.append(("document", m.start(), m.end(), m.group()))
-        return sorted(found, key=lambda f: f[1])
+    def _event_date(self):
+        main = self._main_meeting()
+        return to_date(main.date) if main and main.date and len(main.date) == 10 else self.reference
+
+    def _list_status(self, ann: Annotated) -> str | None:
+        """The status a bullet line takes from the sentence that opens its list ("… الاتفاقيات التالية:")."""
+        if not _BULLET.match(ann.sentence.text) and ann.sentence.kind != HEADING:
+            return None
+        for prev in reversed(self.annotated[:ann.sentence.index]):
+            text = prev.sentence.text.rstrip()
+            if _BULLET.match(prev.sentence.text) or (prev.sentence.kind == HEADING and not text.endswith(":")):
+                continue
+            if not text.endswith(":"):
+                return None
+            norm_text = prev.text
+            heads = find_heads(prev)
+            if not heads:
+                return None
+            return status_of(norm_text, Head(heads[-1].type, "plural", len(norm_text), len(norm_text), ""), len(norm_text))
+        return None
 
     def _relate_agreements(self, ann: Annotated, is_title: bool) -> None:
-        rx = _agreement_rx()
         text = ann.text
-        mentions = self._agreement_mentions(ann)
-        list_status = None
-        for i, (kind, s, e, word) in enumerate(mentions):
-            nxt_start = mentions[i + 1][1] if i + 1 < len(mentions) else len(text)
-            title_end = self._title_end(text, e, nxt_start)
-            title_norm = text[s:title_end].strip()
-            named = len(re.findall(r"\w+", text[e:title_end])) >= 2 and not re.match(
-                r"\s*(?:الموقع|الثنايي|المشترك)?\s*(?:بين (?:الجانبين|البلدين|الطرفين))?\s*$", text[e:title_end])
-            before = " ".join(words_before(text, s, 12))
-            own = rx["own_date"].search(text, title_end, min(len(text), title_end + 20))
-            own_date = next((d for d in ann.dates if own and own.start() <= d.start <= own.end() + 3), None)
-            status = None
-            if own_date and own_date.is_absolute:
-                status = "referenced"
-            elif rx["planned"].search(" ".join(words_before(text, s, 4))) or rx["future"].search(before) \
-                    or any(FUTURE_VERB.match(w) for w in words_before(text, s, 6)):
-                status = "planned"  # "ومن المقرر أن يتم خلال الزيارة توقيع اتفاقية", "سيتم التوقيع على …"
-            elif rx["referenced"].search(" ".join(words_before(text, s, 3))) or re.match(r"\s*\S*\s*(?:الموقعه|الموقع)?\s*سابقا", text[title_end:]):
-                status = "referenced"
-            elif rx["signed"].search(before) or re.match(r"\s*(?:الذي|التي)\s+تم\s+توقيع", text[title_end:]) or \
-                    re.match(r"\s*(?:الموقع|الموقعه)(?!\s+في)", text[title_end:]):
-                status = "signed"
-            elif list_status and re.search(r"(?:،|\s)و?$", text[:s]):
-                status = list_status
-            anaphoric = kind == "document" or (not named and (word in rx["ag_anaphora"] or bare(word) in rx["ag_anaphora"]
-                                                              or "هذه" in words_before(text, s, 1) or "هذا" in words_before(text, s, 1)))
-            if anaphoric:
-                target = self._agreement_antecedent(kind, word)
+        self._refer_to_document(ann)
+        heads = find_heads(ann)
+        list_status = self._list_status(ann)
+        if list_status:
+            is_title = False  # an item of the list the sentence before opened
+            opener = self._opening_head(ann)
+            if not heads and opener and sectors_in(ann):
+                heads = [Head(opener, "singular", 0, 0, "")]  # a bullet with no head takes the list's type
+        previous: str | None = None
+        skip: set[int] = set()
+        for i, head in enumerate(heads):
+            if i in skip:
+                continue
+            limit = heads[i + 1].start if i + 1 < len(heads) else len(text)
+            end = title_end(text, head.end, limit)
+            linked = self._linked_item(heads, i, text)
+            if linked is not None:  # "الاتفاقية الثانية، بمثابة بروتوكول …": the item is the linked document
+                skip.add(linked)
+                head_type, item = heads[linked].type, heads[linked]
+                limit = heads[linked + 1].start if linked + 1 < len(heads) else len(text)
+                end = title_end(text, item.end, limit)
+                head = Head(head_type, "singular", item.start, item.end, item.word, ordinal=True)
+            status, when = self._status_and_date(ann, head, end)
+            if status is None and previous and re.search(r"(?:[،,:]|\s)\s*(?:و|او|كما)?\s*$", text[:head.start]):
+                status = previous  # a list goes on: "مذكرة …، ومذكرة …، واتفاقية …"
+            if status is None and (head.ordinal or list_status):
+                status = list_status or self._last_status()
+            if status is None and ":" in text[:head.start]:
+                status = status_of(text, Head(head.type, "plural", text.rindex(":", 0, head.start), 0, ""), 0)
+            if self._document_anaphor(head, text, end):
+                target = self._agreement_antecedent(head.type, head.word)
                 if target:
                     target.references += 1
-                    target.sectors |= sectors_in(ann) if kind in ("document", "declaration", "joint_statement") else set()
-                    continue
-                if kind == "document":
+                    if head.type in ("declaration", "joint_statement"):
+                        target.sectors |= sectors_in(ann)
                     continue
             if status is None:
                 continue
-            list_status = status
-            parties = self._parties(ann, s, title_end)
-            when = None
-            if status == "referenced" and own_date:
-                when = resolve(own_date, self.reference)
-            else:
-                when, _ = self._date_for(ann, 0, reporting_end(text, 0, len(text)), s)
-                main = self._main_meeting()
-                if when is None and status == "signed" and main is not None:
-                    when = main.date
-            o_s, o_e = ann.sentence.norm.span_to_original(s, title_end)
-            title = ann.sentence.text[o_s - ann.sentence.start:o_e - ann.sentence.start].strip(" ،,.:\"“”")
-            frame = AgreementFrame(kind, status, when, parties, sectors_in(ann, s, title_end), title, title_norm,
-                                   ann.sentence.text, ann.sentence.start, ann.sentence.end, ann.sentence.index,
-                                   named, from_headline=is_title)
-            target = self._same_agreement(frame)
-            if target:
-                target.sectors |= frame.sectors
-                target.date = target.date or frame.date
-                if len(frame.title_ar) > len(target.title_ar) and target.from_headline:
-                    target.title_ar = frame.title_ar
-                continue
-            if is_title and (ann.sentence.kind == HEADING or any(not a.from_headline for a in self.agreements)):
-                continue
-            self.agreements.append(frame)
+            previous = status
+            if when is None:
+                when = self._signing_date(ann, head, status)
+            if status == "signed" and earlier_than(when, self._event_date()):
+                status = "referenced"
+            for frame in self._frames(ann, head, end, status, when, is_title):
+                self._add(frame, is_title)
 
-    def _title_end(self, text: str, after: int, limit: int) -> int:
-        rx = _agreement_rx()
-        end = limit
-        for pattern in (rx["own_date"], re.compile(r"(?<!\w)(?:الذي|التي|والتي|حيث|وذلك|وكذلك)(?!\w)|[.:؛]|،\s*(?:و|كما)")):
-            m = pattern.search(text, after, end)
-            if m:
-                end = m.start()
-        words = list(re.finditer(r"\w+", text[after:end]))
-        if len(words) > 18:
-            end = after + words[17].end()
-        if end > after and text[end - 1:end] == "و":
-            end -= 1
-        return end
+    def _status_and_date(self, ann: Annotated, head: Head, end: int) -> tuple[str | None, str | None]:
+        """Status from the clause, and the document's own date when the text gives one ("المؤرخة في …")."""
+        text = ann.text
+        own = cues()["own_date"].search(text, end, min(len(text), end + 20))
+        own_date = next((d for d in ann.dates if own and own.start() <= d.start <= own.end() + 3), None)
+        if own_date and own_date.is_absolute:
+            when = resolve(own_date, self.reference)
+            event = self._event_date()  # an own date is an earlier signing unless it is the reported event's
+            return ("referenced" if event is None or earlier_than(when, event) else "signed"), when
+        return status_of(text, head, end), None
+
+    def _signing_date(self, ann: Annotated, head: Head, status: str) -> str | None:
+        text = ann.text
+        when, _ = self._date_for(ann, 0, reporting_end(text, 0, len(text)), head.start)
+        main = self._main_meeting()
+        if when is None and status == "signed" and main is not None:
+            when = main.date
+        return when if status != "planned" or when else None
+
+    def _frames(self, ann: Annotated, head: Head, end: int, status: str, when: str | None,
+                is_title: bool) -> list[AgreementFrame]:
+        """One frame per document the phrase names: each listed item, or one for a count, or the document."""
+        text, sentence = ann.text, ann.sentence
+
+        def original(s: int, e: int) -> str:
+            o_s, o_e = sentence.norm.span_to_original(s, e)
+            return sentence.text[o_s - sentence.start:o_e - sentence.start].strip(" ،,.:\"“”")
+
+        def frame(s: int, e: int, title: str, named: bool, sectors: set[str]) -> AgreementFrame:
+            return AgreementFrame(head.type, status, when, self._parties(ann, head.start, e), sectors, title,
+                                  text[s:e].strip(), sentence.text, sentence.start, sentence.end, sentence.index,
+                                  named, from_headline=is_title)
+
+        if head.items:
+            return [frame(s, e, f"{original(head.start, head.end)} {original(s, e)}", True, sectors_in(ann, s, e))
+                    for s, e in head.items]
+        if head.several:
+            return [frame(head.start, end, "", False, sectors_in(ann, head.start, end))]
+        named = len(re.findall(r"\w+", text[head.end:end])) >= 2 and not re.match(
+            r"\s*(?:الموقع|الثنايي|المشترك)?\s*(?:بين (?:الجانبين|البلدين|الطرفين))?\s*$", text[head.end:end])
+        return [frame(head.start, end, original(head.start, end), named or head.ordinal, sectors_in(ann, head.start, end))]
+
+    def _add(self, frame: AgreementFrame, is_title: bool) -> None:
+        target = self._same_agreement(frame)
+        if target:
+            if frame.named and not target.named:  # a count row meets one of its documents
+                target.named, target.title_ar, target.title_norm = True, frame.title_ar, frame.title_norm
+                target.sectors = set(frame.sectors)
+                return
+            target.sectors |= frame.sectors
+            target.date = target.date or frame.date
+            if len(frame.title_ar) > len(target.title_ar) and target.from_headline:
+                target.title_ar = frame.title_ar
+            return
+        if is_title and (frame.sentence < len(self.annotated) and self.annotated[frame.sentence].sentence.kind == HEADING
+                         or any(not a.from_headline and a.status == frame.status for a in self.agreements)):
+            return
+        self.agreements.append(frame)
+
+    def _linked_item(self, heads: list[Head], i: int, text: str) -> int | None:
+        """For an ordinal item head ("الاتفاقية الأولى"), the head of its own type right after it ("بمذكرة تفاهم")."""
+        head = heads[i]
+        if not head.ordinal or i + 1 >= len(heads):
+            return None
+        gap = text[head.end:heads[i + 1].start]
+        gap = re.sub(r"^\s*\w+\s*[،,]?", "", gap)  # the ordinal word
+        if len(gap.split()) <= 2 and vocabulary().item_type_link.match(gap + text[heads[i + 1].start:heads[i + 1].end]):
+            return i + 1
+        return None
+
+    def _refer_to_document(self, ann: Annotated) -> None:
+        """"الوثيقة" refers back to the article's last signed document and adds its sentence's sectors."""
+        for _ in _ANAPHOR.finditer(ann.text):
+            target = self._agreement_antecedent("document", "")
+            if target:
+                target.references += 1
+                target.sectors |= sectors_in(ann)
+
+    def _opening_head(self, ann: Annotated) -> str | None:
+        for prev in reversed(self.annotated[:ann.sentence.index]):
+            if prev.sentence.text.rstrip().endswith(":"):
+                heads = find_heads(prev)
+                return heads[-1].type if heads else None
+        return None
+
+    def _last_status(self) -> str | None:
+        return self.agreements[-1].status if self.agreements else None
+
+    def _document_anaphor(self, head: Head, text: str, end: int) -> bool:
+        if head.several or head.ordinal:
+            return False
+        v = vocabulary()
+        named = len(re.findall(r"\w+", text[head.end:end])) >= 2
+        before = words_before(text, head.start, 1)
+        return not named and (head.word in v.anaphora or "هذه" in before or "هذا" in before)
 
     def _parties(self, ann: Annotated, start: int, end: int) -> set[str]:
         parties = self._countries_in(ann, start, end)
@@ -180,6 +221,8 @@ class AgreementStage(Arguments):
                 continue
             if other.date and frame.date and other.date != frame.date:
                 continue
+            if frame.named and other.named and frame.sectors and other.sectors and not frame.sectors & other.sectors:
+                continue  # two documents of one type in different fields
             if not frame.named or not other.named or overlap(frame.title_norm, other.title_norm) >= 0.5 or (
                     frame.sectors and frame.sectors == other.sectors):
                 return other

@@ -1,0 +1,154 @@
+"""Document phrases: heads (singular, dual, plural, number + plural), their complements and list items.
+
+"ووقع الجانبان مذكرات تفاهم في مجالات السياحة، والنقل البحري، والتعليم العالي" has one plural head
+whose complement lists three items: three documents, each with its own title and sectors.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...recognise import Annotated
+from ...sectors import sectors_in
+from ..clauses import bare, cues, words_after, words_before
+from .vocabulary import vocabulary
+
+# Where a document's title (its complement) ends: a relative clause, a new clause, a source, punctuation.
+_TITLE_CUT = re.compile(r"(?<!\w)(?:الذي|التي|والتي|حيث|وذلك|وكذلك|كما|بحضور|وسط|يؤكد|تؤكد|تهدف|يهدف)(?!\w)|[.:؛]")
+_ITEM_CUT = re.compile(r"(?<!\w)(?:الذي|التي|والتي|حيث|وذلك|بحضور|وسط|تهدف|يهدف|بين|لمده|للفتره)(?!\w)|[.:؛(]")
+_NEW_CLAUSE = re.compile(r"،\s*(?:و|كما)")
+_ITEM_SEPARATOR = re.compile(r"\s*[،,]\s*|\s+(?=و\w{3,})")
+
+
+@dataclass
+class Head:
+    """The head noun of a document phrase and what it says about how many documents it names."""
+
+    type: str
+    number: str  # singular | dual | plural
+    start: int
+    end: int
+    word: str
+    counted: bool = False  # a number, a count word or a dual names how many
+    ordinal: bool = False  # "الاتفاقية الثانية": an item of a list counted before
+    items: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def several(self) -> bool:
+        return self.number != "singular"
+
+
+def _signed_before(text: str, start: int, n: int = 3) -> bool:
+    v = vocabulary()
+    window = " ".join(words_before(text, start, n))
+    return bool(v.signing_verb.search(window) or v.signing_noun.search(window))
+
+
+def _qualified(head: Head, text: str) -> bool:
+    """An ambiguous singular ("خطة", "برنامج", "إعلان", "عقد") is a document only with a qualifier or a signing cue."""
+    v = vocabulary()
+    qual = v.qualified.get(head.type)
+    if qual is None:
+        return True
+    signed = _signed_before(text, head.start)
+    if head.type == "contract":
+        return signed and not re.match(r"\s*(?:ال)?(?:اجتماع|لقاء|جلسه|مباحثات|مشاورات)", text[head.end:])
+    nxt = " ".join(words_after(text, head.end, 3))
+    return not qual or signed or any(nxt.startswith(q) for q in qual) or bare(head.word) in v.anaphora \
+        or head.word in v.anaphora
+
+
+def _is_document_plural(head: Head, text: str) -> bool:
+    """A plural names documents when counted, followed by a list, or the object of a signing verb."""
+    v = vocabulary()
+    if head.counted:
+        return True
+    if v.generic_after.match(text[head.end:]):
+        return False
+    if v.list_opener.match(text[head.end:].lstrip()) or re.match(r"\s*(?:التاليه|الاتيه)?\s*:", text[head.end:]):
+        return True
+    return not head.word.startswith("ال") and _signed_before(text, head.start, 2)
+
+
+def find_heads(ann: Annotated) -> list[Head]:
+    """Document heads of a sentence, left to right; generic plurals and non-documents left out."""
+    v = vocabulary()
+    text = ann.text
+    blocked = [(m.start(), m.end()) for m in v.not_documents.finditer(text)]
+    blocked += [(o.start, o.end) for o in ann.organizations]
+    heads: list[Head] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a <= s < b for a, b in blocked) and not any(h.start <= s < h.end or s <= h.start < e for h in heads)
+
+    for kind, pattern in v.counted_singular:  # "13 مذكرة تفاهم", "33 اتفاقية"
+        for m in pattern.finditer(text):
+            if free(m.start("w"), m.end()) and v.count.search(text[:m.start()]) and not m.group("clitic"):
+                heads.append(Head(kind, "plural", m.start(), m.end(), m.group("w"), counted=True))
+    for kind, number, pattern in v.heads:
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if not free(s, e):
+                continue
+            head = Head(kind, number, s, e, m.group("w"), counted=number == "dual")
+            if number == "plural":
+                head.counted = bool(v.count.search(text[:s])) and not m.group("clitic")
+                if not _is_document_plural(head, text):
+                    continue
+            elif number == "singular" and not _qualified(head, text):
+                continue
+            head.ordinal = bool(v.item_ordinal.match(" ".join(words_after(text, e, 1))))
+            heads.append(head)
+    heads.sort(key=lambda h: h.start)
+    for i, head in enumerate(heads):
+        if head.several:
+            limit = heads[i + 1].start if i + 1 < len(heads) else len(text)
+            head.items = list_items(ann, head.end, limit)
+    return heads
+
+
+def title_end(text: str, after: int, limit: int) -> int:
+    """Where a singular document's title ends: before a relative clause, a new clause or a colon."""
+    end = limit
+    for pattern in (cues()["own_date"], _TITLE_CUT, _NEW_CLAUSE):
+        m = pattern.search(text, after, end)
+        if m:
+            end = m.start()
+    words = list(re.finditer(r"\w+", text[after:end]))
+    if len(words) > 18:
+        end = after + words[17].end()
+    if end > after and text[end - 1:end] == "و":
+        end -= 1
+    return end
+
+
+def list_items(ann: Annotated, after: int, limit: int) -> list[tuple[int, int]]:
+    """The items a plural head's complement lists ("في مجالات الطاقة، والنقل، والتعليم"): one span per item
+    that names a sector. A lone nisba adjective ("والاقتصادي") qualifies the item before it."""
+    v = vocabulary()
+    text = ann.text
+    opener = v.list_opener.search(text, after, min(limit, after + 40))
+    if not opener:
+        opener = re.compile(r":").search(text, after, min(limit, after + 40))
+    if not opener:
+        return []
+    start = opener.end()
+    cut = _ITEM_CUT.search(text, start, limit)
+    end = cut.start() if cut else limit
+    spans, pos = [], start
+    for m in _ITEM_SEPARATOR.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    items: list[tuple[int, int]] = []
+    for s, e in spans:
+        words = re.findall(r"\w+", text[s:e])
+        if items and len(words) == 1 and re.search(r"(?:ي|يه)$", words[0]) and not sectors_in(ann, s, e) - \
+                sectors_in(ann, *items[-1]):
+            items[-1] = (items[-1][0], e)  # "التجاري والاقتصادي": one item
+            continue
+        if sectors_in(ann, s, e):
+            items.append((s, e))
+        elif items:
+            items[-1] = (items[-1][0], e)
+    return items if len(items) >= 2 else []

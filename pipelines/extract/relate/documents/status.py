@@ -1,0 +1,92 @@
+"""A document's status from the predicate of its clause: signed, planned or referenced.
+
+Read in order: the document's own earlier date; a planning context ("من المقرر توقيع", "بحثا مسودة");
+a citing context ("بموجب", "تفعيل الاتفاقية"); an earlier event the clause recalls ("خلال تلك الزيارة",
+"وكان البلدان قد وقعا"); a signing predicate before the head (verb of any person, verbal noun, passive)
+or after it (a relative clause "الذي أبرم اليوم", a participle "الموقعة", "صدر … بيان")."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ..clauses import FUTURE_VERB, cues, words_before
+from .phrases import Head
+from .vocabulary import vocabulary
+
+_PLUPERFECT = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانتا|كانوا)(?:\s+\S+){0,4}?\s+قد\s+\S+")
+
+
+def _window(text: str, pos: int, n: int) -> str:
+    return " ".join(words_before(text, pos, n))
+
+
+def signing_after(text: str, end: int) -> bool:
+    """A signing predicate right after the title: "الذي أبرم اليوم", "التي تم توقيعها", "الموقعة بين البلدين"."""
+    v = vocabulary()
+    rest = text[end:end + 60]
+    m = v.relative.match(rest.lstrip())
+    if m:
+        after = rest.lstrip()[m.end():]
+        words = " ".join(re.findall(r"\w+", after)[:3])
+        return bool(v.signing_verb.search(words) or v.signing_noun.search(words) or v.passive.match(words.strip()))
+    first = " ".join(re.findall(r"\w+", rest)[:1])
+    return bool(v.signing_participle.fullmatch(first)) if first else False
+
+
+def signing_before(text: str, start: int, n: int = 12) -> bool:
+    """A signing verb, verbal noun or participle in the clause before the head."""
+    v = vocabulary()
+    window = _window(text, start, n)
+    return bool(v.signing_verb.search(window) or v.signing_noun.search(window))
+
+
+def planned_before(text: str, start: int) -> bool:
+    """The head (or the signing noun before it) stands in a planning context."""
+    v = vocabulary()
+    near = words_before(text, start, 6)
+    if v.planned.search(" ".join(near[-5:])) or any(FUTURE_VERB.match(w) for w in near):
+        return True
+    return bool(cues()["future"].search(_window(text, start, 12)))
+
+
+def referenced_before(text: str, start: int) -> bool:
+    v = vocabulary()
+    return bool(v.referenced.search(_window(text, start, 3)))
+
+
+def recalled(text: str, start: int) -> bool:
+    """The clause recalls an earlier event: "خلال تلك الزيارة", "وكان الجانبان قد وقعا"."""
+    window = text[:start]
+    return bool(vocabulary().recalled.search(window) or _PLUPERFECT.search(window))
+
+
+def issued_statement(text: str, head: Head) -> bool:
+    """"في بيان مشترك" / "وصدر … بيان مشترك": the parties speak through a statement of the reported event."""
+    if head.type not in ("joint_statement", "declaration"):
+        return False
+    return bool(re.search(r"(?:^|\s)[وف]?في\s*$", text[:head.start])) and not head.word.startswith("ال")
+
+
+def earlier_than(when: str | None, event: date | None) -> bool:
+    """Whether a resolved date lies before the reported event (at the date's own precision; a week's slack)."""
+    if not when or event is None:
+        return False
+    parts = [int(p) for p in when.split("-")]
+    if len(parts) == 1:
+        return parts[0] < event.year
+    if len(parts) == 2:
+        return (parts[0], parts[1]) < (event.year, event.month)
+    return date(*parts) < event - timedelta(days=7)
+
+
+def status_of(text: str, head: Head, end: int) -> str | None:
+    """Status from the clause alone (dates aside); None when the clause says nothing."""
+    v = vocabulary()
+    if referenced_before(text, head.start) or v.referenced_after.match(text[end:].lstrip()):
+        return "referenced"
+    if planned_before(text, head.start):
+        return "planned"
+    signed = signing_before(text, head.start) or signing_after(text, end) or issued_statement(text, head)
+    if signed and recalled(text, head.start):
+        return "referenced"
+    return "signed" if signed else None

@@ -1,0 +1,82 @@
+"""The document grammar's vocabulary (data/documents.yaml and the `agreement:` forms of triggers.yaml), compiled."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from ...lexicon import DATA_DIR, compile_words, load
+from ...normalise import norm
+
+TYPES = ["memorandum_of_understanding", "agreement", "treaty", "declaration", "joint_statement", "roadmap", "plan",
+         "programme", "concept", "protocol", "contract"]
+CLITICS = r"(?<!\w)(?P<clitic>[وف]?(?:[بلك]|لل)?)"
+
+
+def _forms(words) -> str:
+    return "|".join(sorted({norm(w) for w in words}, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    heads: list[tuple[str, str, re.Pattern]]  # (type, number, pattern), number = singular | dual | plural
+    counted_singular: list[tuple[str, re.Pattern]]
+    qualified: dict[str, list[str]]
+    not_documents: re.Pattern
+    anaphora: set[str]
+    count: re.Pattern  # a count word right before a head
+    signing_verb: re.Pattern
+    signing_noun: re.Pattern
+    signing_participle: re.Pattern
+    passive: re.Pattern
+    relative: re.Pattern
+    planned: re.Pattern
+    referenced: re.Pattern
+    referenced_after: re.Pattern
+    item_ordinal: re.Pattern
+    item_type_link: re.Pattern
+    list_opener: re.Pattern
+    another: re.Pattern
+    generic_after: re.Pattern
+    recalled: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """Load and compile the document vocabulary (cached)."""
+    with open(DATA_DIR / "documents.yaml", encoding="utf-8") as f:
+        d = yaml.safe_load(f)
+    a = load().triggers["agreement"]
+    heads = []
+    for number, source in (("dual", d["dual"]), ("plural", d["plural"]), ("singular", a)):
+        for kind in TYPES:
+            if source.get(kind):
+                heads.append((kind, number, re.compile(rf"{CLITICS}(?P<w>{_forms(source[kind])})(?!\w)")))
+    counted = [(k, re.compile(rf"{CLITICS}(?P<w>{_forms(v)})(?!\w)")) for k, v in d["counted_singular"].items()]
+    stems = _forms(d["signing_stems"])
+    # any person and tense of a signing verb, with an object pronoun: وقع، يوقعان، وقعتاها، ستوقع، أبرماه
+    verb = rf"(?<!\w)[وف]?(?:س?[يتن])?(?:{stems})(?:ت|تا|ا|وا|ان|ون|ن)?(?:ه|ها|هما|هم)?(?!\w)"
+    return Vocabulary(
+        heads=heads,
+        counted_singular=counted,
+        qualified={k: [norm(w) for w in v] for k, v in a["qualified"].items()},
+        not_documents=compile_words(a["not_documents"]),
+        anaphora={norm(w) for w in a["anaphora"]},
+        count=re.compile(rf"(?<!\w)(?:{_forms(d['count_words'])})\s*$"),
+        signing_verb=re.compile(verb),
+        signing_noun=compile_words(d["signing_nouns"]),
+        signing_participle=compile_words(d["signing_participles"]),
+        passive=compile_words(d["passive"]),
+        relative=compile_words(d["relative"]),
+        planned=compile_words(d["planned_context"]),
+        referenced=compile_words(d["referenced_context"]),
+        referenced_after=compile_words(d["referenced_after"]),
+        item_ordinal=compile_words(d["item_ordinals"]),
+        item_type_link=re.compile(rf"\s*(?:{_forms(d['item_type_links'])})"),
+        list_opener=compile_words(d["list_openers"]),
+        another=compile_words(d["another"]),
+        generic_after=re.compile(rf"\s*(?:{_forms(d['generic_plural_after'])})(?!\w)"),
+        recalled=compile_words(d["recalled_event"]),
+    )

@@ -1,0 +1,107 @@
+"""The document phrase grammar (relate/documents): heads, counts, lists, status, parties, dates.
+Every sentence here was written for the tests."""
+from pipelines.extract import extract_article
+from pipelines.extract.clean import clean
+from pipelines.extract.segment import segment
+
+
+def documents(text: str, published: str | None = None) -> list[dict]:
+    return extract_article(text, "t.txt", published)["agreements"]
+
+
+def rows(text: str, published: str | None = None) -> list[tuple]:
+    return sorted((a["type"], a["status"], tuple(a["sectors"])) for a in documents(text, published))
+
+
+# ---- heads: plural with a list of fields, counts, duals -------------------------------
+def test_plural_head_with_a_list_of_fields_is_one_document_per_field():
+    out = documents("ووقعت مصر والأردن مذكرات تفاهم في مجالات السياحة، والنقل البحري، والتعليم العالي.")
+    assert sorted(tuple(a["sectors"]) for a in out) == [("education",), ("tourism",), ("transport",)]
+    assert {(a["type"], a["status"], tuple(a["parties"])) for a in out} == {
+        ("memorandum_of_understanding", "signed", ("EGY", "JOR"))}
+    assert all(a["title_ar"] for a in out)
+
+
+def test_adjectives_coordinated_inside_one_field_do_not_split_it():
+    out = documents("ووقعت مصر والأردن مذكرات تفاهم في مجالات التعاون التجاري والاقتصادي، والتعليم.")
+    assert sorted(tuple(a["sectors"]) for a in out) == [("education",), ("trade",)]
+
+
+def test_count_with_no_items_is_one_row_per_type_named_with_no_title():
+    out = documents("وقعت تونس والجزائر 4 اتفاقيات ومذكرتي تفاهم في ختام الزيارة.")
+    assert sorted((a["type"], a["status"], a["title_ar"]) for a in out) == [
+        ("agreement", "signed", None), ("memorandum_of_understanding", "signed", None)]
+
+
+def test_a_number_over_ten_with_a_singular_noun_is_a_count():
+    out = documents("الكويت وماليزيا توقعان 12 اتفاقية للتعاون\nوقع وزيرا خارجية الكويت وماليزيا اليوم 12 اتفاقية.")
+    assert [(a["type"], a["status"], a["title_ar"]) for a in out] == [("agreement", "signed", None)]
+
+
+def test_generic_plurals_stay_out():
+    assert documents("وأكد الوزيران أهمية تنفيذ الاتفاقيات ومذكرات التفاهم الموقعة سابقا بين تونس والجزائر.") == []
+
+
+# ---- status from the predicate --------------------------------------------------------
+def test_signing_verbs_in_any_person_and_tense():
+    assert rows("الكويت وماليزيا توقعان اتفاقية للتعاون في مجال الطاقة\nنص الخبر.") == [
+        ("agreement", "signed", ("energy",))]
+    assert rows("وأبرمتا مع البرتغال واليونان اتفاقية للنقل البحري.")[0][1] == "signed"
+
+
+def test_relative_clause_after_the_document_signs_it():
+    out = documents("وأشاد الوزيران بمذكرة التفاهم في مجال الصحة التي وقعها البلدان تونس والجزائر اليوم.")
+    assert [(a["type"], a["status"]) for a in out] == [("memorandum_of_understanding", "signed")]
+
+
+def test_discussed_or_drafted_documents_are_planned():
+    out = documents("ناقش وزيرا خارجية الكويت وتونس مسودة اتفاقية التجارة الحرة بين البلدين.")
+    assert [(a["type"], a["status"]) for a in out] == [("agreement", "planned")]
+    out = documents("وأكد الرئيسان المضي نحو إبرام معاهدة صداقة بين الكويت وتونس.")
+    assert [(a["type"], a["status"]) for a in out] == [("treaty", "planned")]
+
+
+def test_framework_reference_is_referenced():
+    out = documents("ودعا الجانبان إلى تفعيل اتفاقية النقل الموقعة بين الكويت وتونس.")
+    assert [(a["type"], a["status"]) for a in out] == [("agreement", "referenced")]
+
+
+def test_a_date_before_the_reported_event_makes_the_document_referenced():
+    out = documents("وفي يناير الماضي وقعت الكويت وتونس اتفاقية للتعاون في مجال النقل.", "2024-05-01")
+    assert [(a["status"], a["date"]) for a in out] == [("referenced", "2024-01")]
+    out = documents("وقعت الكويت وتونس اليوم اتفاقية للتعاون في مجال النقل.", "2024-05-01")
+    assert [(a["status"], a["date"]) for a in out] == [("signed", "2024-05-01")]
+
+
+def test_document_signed_at_an_event_the_article_recalls_is_referenced():
+    out = documents("زار رئيس تونس الكويت في العام الماضي. وخلال تلك الزيارة، تم توقيع 5 مذكرات تفاهم بين البلدين.")
+    assert [(a["type"], a["status"]) for a in out] == [("memorandum_of_understanding", "referenced")]
+
+
+def test_parties_speaking_in_a_joint_statement_issue_it():
+    out = documents("واتفقت الكويت وتونس، في بيان مشترك، على تعزيز التعاون في مجال الطاقة.")
+    assert [(a["type"], a["status"], a["parties"]) for a in out] == [("joint_statement", "signed", ["KWT", "TUN"])]
+
+
+# ---- lists across clauses, ordinals, bullets --------------------------------------------
+def test_ordinal_item_takes_the_type_it_is_linked_to():
+    out = documents("وقعت الكويت وتونس ثلاث اتفاقيات. وتتعلق الاتفاقية الأولى بمذكرة تفاهم في مجال الصحة.")
+    assert ("memorandum_of_understanding", "signed", ("health",)) in rows(
+        "وقعت الكويت وتونس ثلاث اتفاقيات. وتتعلق الاتفاقية الأولى بمذكرة تفاهم في مجال الصحة.")
+    assert len(out) == 2
+
+
+def test_bulleted_documents_take_the_status_of_the_opening_sentence():
+    text = ("وقعت الكويت وتونس الاتفاقيات التالية:\n- اتفاقية للتعاون في مجال الطاقة\n"
+            "- مذكرة تفاهم في مجال السياحة\n- برنامج تنفيذي للتعاون الثقافي")
+    assert rows(text) == [("agreement", "signed", ("energy",)), ("memorandum_of_understanding", "signed", ("tourism",)),
+                          ("programme", "signed", ("culture",))]
+
+
+# ---- segmenting: wrapped lines ----------------------------------------------------------
+def test_a_line_ending_in_a_comma_or_a_connective_goes_on_in_the_next_line():
+    text = "عنوان الخبر عن زيارة الوزير اليوم\nوصدر في ختام الزيارة،\nالتي دامت يومين، بيان مشترك بين الكويت و\nتونس."
+    sentences = [s.text for s in segment(clean(text)).sentences]
+    assert sentences[-1].startswith("وصدر في ختام الزيارة،") and sentences[-1].endswith("تونس.")
+    assert [(a["type"], a["status"], a["parties"]) for a in documents(text)] == [
+        ("joint_statement", "signed", ["KWT", "TUN"])]
