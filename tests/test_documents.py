@@ -105,3 +105,34 @@ def test_a_line_ending_in_a_comma_or_a_connective_goes_on_in_the_next_line():
     assert sentences[-1].startswith("وصدر في ختام الزيارة،") and sentences[-1].endswith("تونس.")
     assert [(a["type"], a["status"], a["parties"]) for a in documents(text)] == [
         ("joint_statement", "signed", ["KWT", "TUN"])]
+
+
+def test_fields_given_as_examples_do_not_split_a_count():
+    out = documents("ووقعت الكويت وتونس 6 مذكرات تفاهم في مجالات مختلفة أبرزها النفط والغاز والصحة.")
+    assert [(a["type"], a["title_ar"], a["sectors"]) for a in out] == [
+        ("memorandum_of_understanding", None, ["energy", "health"])]
+
+
+def test_an_ambiguous_dual_needs_a_signing_cue():
+    assert documents("وأكد الرئيسان التعاون بين الكويت وتونس لمدة عقدين في مجال الطاقة.") == []
+    assert [a["type"] for a in documents("ووقعت الكويت وتونس عقدين في مجال الطاقة.")] == ["contract"]
+
+
+def test_a_field_in_the_complement_qualifies_an_ambiguous_head():
+    out = documents("وتضمن جدول أعمال الاجتماع مفهوم التحول الرقمي للصناعة بين الكويت وتونس.")
+    assert [(a["type"], a["status"]) for a in out] == [("concept", "planned")]
+
+
+def test_documents_on_the_agenda_after_a_colon_are_planned():
+    out = documents("وناقش الجانبان الكويتي والتونسي عددا من القضايا مثل: إنشاء منطقة صناعية وتوقيع اتفاقية تجارة حرة.")
+    assert [(a["type"], a["status"]) for a in out] == [("agreement", "planned")]
+
+
+def test_the_venue_is_no_signatory():
+    out = documents("ووقعت الكويت وتونس في فيينا اتفاقية للتعاون في مجال الطاقة.")
+    assert [a["parties"] for a in out] == [["KWT", "TUN"]]
+
+
+def test_a_citing_word_in_the_previous_item_does_not_reach_the_next_document():
+    out = documents("وسيناقش الجانبان الكويتي والتونسي اتفاقية النقل وتنفيذ المشاريع، واتفاقية الصحة العامة.")
+    assert [(a["status"], a["sectors"]) for a in out] == [("planned", ["transport"]), ("planned", ["health"])]

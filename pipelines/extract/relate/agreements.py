@@ -126,8 +126,11 @@ class AgreementStage(Arguments):
             o_s, o_e = sentence.norm.span_to_original(s, e)
             return sentence.text[o_s - sentence.start:o_e - sentence.start].strip(" ،,.:\"“”")
 
+        list_row = self.agreements[-1] if head.ordinal and self.agreements else None
+        parties = set(list_row.parties) if list_row and len(list_row.parties) >= 2 else None  # an item of that list
+
         def frame(s: int, e: int, title: str, named: bool, sectors: set[str]) -> AgreementFrame:
-            return AgreementFrame(head.type, status, when, self._parties(ann, head.start, e), sectors, title,
+            return AgreementFrame(head.type, status, when, parties or self._parties(ann, head.start, e), sectors, title,
                                   text[s:e].strip(), sentence.text, sentence.start, sentence.end, sentence.index,
                                   named, from_headline=is_title)
 
@@ -195,10 +198,16 @@ class AgreementStage(Arguments):
         return not named and (head.word in v.anaphora or "هذه" in before or "هذا" in before)
 
     def _parties(self, ann: Annotated, start: int, end: int) -> set[str]:
-        parties = self._countries_in(ann, start, end)
-        if len(parties) < 2:
-            sentence_end = reporting_end(ann.text, 0, len(ann.text))
-            parties |= self._countries_in(ann, 0, sentence_end)
+        """The signing states: named in the phrase or its clause, else the main event's. A capital named as
+        the venue ("في فيينا") counts only when the signatories are fewer than two without it."""
+        sentence_end = reporting_end(ann.text, 0, len(ann.text))
+        parties = set()
+        for venues in (False, True):
+            parties = self._countries_in(ann, start, end, venues)
+            if len(parties) < 2:
+                parties |= self._countries_in(ann, 0, sentence_end, venues)
+            if len(parties) >= 2:
+                break
         if len(parties) < 2:
             main = self._main_meeting()
             base = main.core_countries if main else self.salient

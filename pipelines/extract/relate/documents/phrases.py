@@ -44,9 +44,11 @@ def _signed_before(text: str, start: int, n: int = 3) -> bool:
     return bool(v.signing_verb.search(window) or v.signing_noun.search(window))
 
 
-def _qualified(head: Head, text: str) -> bool:
-    """An ambiguous singular ("خطة", "برنامج", "إعلان", "عقد") is a document only with a qualifier or a signing cue."""
+def _qualified(head: Head, ann: Annotated) -> bool:
+    """An ambiguous head ("خطة", "برنامج", "إعلان", "عقد", "عقدين") is a document only with a qualifier, a field
+    of cooperation in its complement ("مفهوم التحول الرقمي") or a signing cue before it."""
     v = vocabulary()
+    text = ann.text
     qual = v.qualified.get(head.type)
     if qual is None:
         return True
@@ -54,8 +56,9 @@ def _qualified(head: Head, text: str) -> bool:
     if head.type == "contract":
         return signed and not re.match(r"\s*(?:ال)?(?:اجتماع|لقاء|جلسه|مباحثات|مشاورات)", text[head.end:])
     nxt = " ".join(words_after(text, head.end, 3))
+    complement = title_end(text, head.end, min(len(text), head.end + 50))
     return not qual or signed or any(nxt.startswith(q) for q in qual) or bare(head.word) in v.anaphora \
-        or head.word in v.anaphora
+        or head.word in v.anaphora or bool(sectors_in(ann, head.end, complement))
 
 
 def _is_document_plural(head: Head, text: str) -> bool:
@@ -67,7 +70,8 @@ def _is_document_plural(head: Head, text: str) -> bool:
         return False
     if v.list_opener.match(text[head.end:].lstrip()) or re.match(r"\s*(?:التاليه|الاتيه)?\s*:", text[head.end:]):
         return True
-    return not head.word.startswith("ال") and _signed_before(text, head.start, 2)
+    definite = any(w.startswith("ال") for w in head.word.split())  # "مذكرات التفاهم" is definite
+    return not definite and _signed_before(text, head.start, 2)
 
 
 def find_heads(ann: Annotated) -> list[Head]:
@@ -95,7 +99,7 @@ def find_heads(ann: Annotated) -> list[Head]:
                 head.counted = bool(v.count.search(text[:s])) and not m.group("clitic")
                 if not _is_document_plural(head, text):
                     continue
-            elif number == "singular" and not _qualified(head, text):
+            elif not _qualified(head, ann):
                 continue
             head.ordinal = bool(v.item_ordinal.match(" ".join(words_after(text, e, 1))))
             heads.append(head)
@@ -124,7 +128,7 @@ def title_end(text: str, after: int, limit: int) -> int:
 
 def list_items(ann: Annotated, after: int, limit: int) -> list[tuple[int, int]]:
     """The items a plural head's complement lists ("في مجالات الطاقة، والنقل، والتعليم"): one span per item
-    that names a sector. A lone nisba adjective ("والاقتصادي") qualifies the item before it."""
+    that names a new field; a part naming no new field ("والاقتصادي") belongs to the item before it."""
     v = vocabulary()
     text = ann.text
     opener = v.list_opener.search(text, after, min(limit, after + 40))
@@ -133,6 +137,8 @@ def list_items(ann: Annotated, after: int, limit: int) -> list[tuple[int, int]]:
     if not opener:
         return []
     start = opener.end()
+    if v.vague_fields.match(text[start:]):
+        return []  # "في مجالات مختلفة، أبرزها …": examples, not the documents one by one
     cut = _ITEM_CUT.search(text, start, limit)
     end = cut.start() if cut else limit
     spans, pos = [], start
@@ -142,12 +148,11 @@ def list_items(ann: Annotated, after: int, limit: int) -> list[tuple[int, int]]:
     spans.append((pos, end))
     items: list[tuple[int, int]] = []
     for s, e in spans:
-        words = re.findall(r"\w+", text[s:e])
-        if items and len(words) == 1 and re.search(r"(?:ي|يه)$", words[0]) and not sectors_in(ann, s, e) - \
-                sectors_in(ann, *items[-1]):
-            items[-1] = (items[-1][0], e)  # "التجاري والاقتصادي": one item
+        found = sectors_in(ann, s, e)
+        if items and found <= sectors_in(ann, *items[-1]):
+            items[-1] = (items[-1][0], e)  # "التجاري والاقتصادي", "النفط والغاز": one field, one item
             continue
-        if sectors_in(ann, s, e):
+        if found:
             items.append((s, e))
         elif items:
             items[-1] = (items[-1][0], e)

@@ -50,8 +50,15 @@ def planned_before(text: str, start: int) -> bool:
 
 
 def referenced_before(text: str, start: int) -> bool:
-    v = vocabulary()
-    return bool(v.referenced.search(_window(text, start, 3)))
+    """A citing word right before the head, in its own comma-delimited part ("بموجب", "تفعيل")."""
+    chunk = re.split(r"[،,:؛]", text[:start])[-1]
+    return bool(vocabulary().referenced.search(_window(chunk, len(chunk), 3)))
+
+
+def planned_agenda(text: str, start: int) -> bool:
+    """A list after a colon opened by a planning clause ("ناقش الجانبان عددا من القضايا مثل: توقيع …")."""
+    colon = text.rfind(":", 0, start)
+    return colon >= 0 and bool(vocabulary().planned.search(_window(text, colon, 12)))
 
 
 def recalled(text: str, start: int) -> bool:
@@ -84,7 +91,7 @@ def status_of(text: str, head: Head, end: int) -> str | None:
     v = vocabulary()
     if referenced_before(text, head.start) or v.referenced_after.match(text[end:].lstrip()):
         return "referenced"
-    if planned_before(text, head.start):
+    if planned_before(text, head.start) or planned_agenda(text, head.start):
         return "planned"
     signed = signing_before(text, head.start) or signing_after(text, end) or issued_statement(text, head)
     if signed and recalled(text, head.start):

@@ -41,6 +41,7 @@ class Vocabulary:
     another: re.Pattern
     generic_after: re.Pattern
     recalled: re.Pattern
+    vague_fields: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -79,4 +80,5 @@ def vocabulary() -> Vocabulary:
         another=compile_words(d["another"]),
         generic_after=re.compile(rf"\s*(?:{_forms(d['generic_plural_after'])})(?!\w)"),
         recalled=compile_words(d["recalled_event"]),
+        vague_fields=re.compile(rf"\s*(?:{_forms(d['vague_fields'])})(?!\w)"),
     )
