@@ -136,3 +136,34 @@ def test_the_venue_is_no_signatory():
 def test_a_citing_word_in_the_previous_item_does_not_reach_the_next_document():
     out = documents("وسيناقش الجانبان الكويتي والتونسي اتفاقية النقل وتنفيذ المشاريع، واتفاقية الصحة العامة.")
     assert [(a["status"], a["sectors"]) for a in out] == [("planned", ["transport"]), ("planned", ["health"])]
+
+
+def test_a_date_in_the_signing_relative_clause_is_the_documents_own():
+    out = documents("وبحث الوزيران تقدم خارطة الطريق المشتركة التي وقعتها الكويت وتونس في أبريل 2022.")
+    assert [(a["type"], a["status"], a["date"]) for a in out] == [("roadmap", "referenced", "2022-04")]
+
+
+def test_the_clause_main_signing_verb_reaches_its_object_far_away():
+    out = documents("وقع رئيس وزراء الكويت ورئيس تونس في قصر الضيافة بالعاصمة مساء أمس الأول الخميس، "
+                    "اتفاقية الشراكة الاستراتيجية بين البلدين.")
+    assert [(a["type"], a["status"]) for a in out] == [("agreement", "signed")]
+
+
+def test_the_subject_of_a_describing_clause_is_the_same_document_and_gives_its_fields():
+    out = documents("ووقعت الكويت وتونس اتفاقية الشراكة الاستراتيجية، وتتضمن الاتفاقية التعاون في مجالات الطاقة والتعليم.")
+    assert [(a["type"], a["sectors"]) for a in out] == [("agreement", ["education", "energy"])]
+
+
+def test_a_count_is_no_repeat_of_a_named_document():
+    out = documents("ووقعت الكويت وتونس اتفاقية النقل البحري. وفي العام الماضي وقع البلدان 20 اتفاقية.", "2024-05-01")
+    assert sorted((a["status"], a["title_ar"] is None) for a in out) == [("referenced", True), ("signed", False)]
+
+
+def test_a_title_naming_an_organisation_as_signatory_keeps_the_parties_it_names():
+    out = documents("وبحث الرئيسان المصري والروسي توقيع اتفاقية تجارة حرة بين الاتحاد الاقتصادي الأوراسي ومصر.")
+    assert [(a["status"], a["parties"]) for a in out] == [("planned", ["EGY"])]
+
+
+def test_a_document_far_after_the_previous_one_does_not_inherit_its_status():
+    out = documents("ووقعت الكويت وتونس اتفاقية النقل، والتي تعد الأولى من نوعها منذ سنوات وهي أشمل اتفاق بين البلدين.")
+    assert len(out) == 1

@@ -11,7 +11,8 @@ from ..sectors import sectors_in
 from ..segment import HEADING
 from .arguments import Arguments
 from .clauses import cues, overlap, reporting_end, words_before
-from .documents import Head, earlier_than, find_heads, status_of, title_end, vocabulary
+from .documents import (Head, document_sectors, earlier_than, find_heads, relative_clause, status_of, title_end,
+                        vocabulary)
 from .frames import AgreementFrame, MeetingFrame
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)(?:الوثيقه|الوثيقه الثناييه)(?!\w)")
@@ -61,6 +62,7 @@ class AgreementStage(Arguments):
             if not heads and opener and sectors_in(ann):
                 heads = [Head(opener, "singular", 0, 0, "")]  # a bullet with no head takes the list's type
         previous: str | None = None
+        previous_end = 0
         skip: set[int] = set()
         for i, head in enumerate(heads):
             if i in skip:
@@ -75,7 +77,7 @@ class AgreementStage(Arguments):
                 end = title_end(text, item.end, limit)
                 head = Head(head_type, "singular", item.start, item.end, item.word, ordinal=True)
             status, when = self._status_and_date(ann, head, end)
-            if status is None and previous and re.search(r"(?:[،,:]|\s)\s*(?:و|او|كما)?\s*$", text[:head.start]):
+            if status is None and previous and self._continues_list(text, previous_end, head):
                 status = previous  # a list goes on: "مذكرة …، ومذكرة …، واتفاقية …"
             if status is None and (head.ordinal or list_status):
                 status = list_status or self._last_status()
@@ -87,15 +89,16 @@ class AgreementStage(Arguments):
                     target.references += 1
                     if head.type in ("declaration", "joint_statement"):
                         target.sectors |= sectors_in(ann)
+                    target.sectors |= document_sectors(ann, head, end, limit)
                     continue
             if status is None:
                 continue
-            previous = status
+            previous, previous_end = status, end
             if when is None:
                 when = self._signing_date(ann, head, status)
             if status == "signed" and earlier_than(when, self._event_date()):
                 status = "referenced"
-            for frame in self._frames(ann, head, end, status, when, is_title):
+            for frame in self._frames(ann, head, (end, limit), status, when, is_title):
                 self._add(frame, is_title)
 
     def _status_and_date(self, ann: Annotated, head: Head, end: int) -> tuple[str | None, str | None]:
@@ -103,6 +106,9 @@ class AgreementStage(Arguments):
         text = ann.text
         own = cues()["own_date"].search(text, end, min(len(text), end + 20))
         own_date = next((d for d in ann.dates if own and own.start() <= d.start <= own.end() + 3), None)
+        clause = relative_clause(text, end)  # "التي وقعتها الدولتان في أبريل 2022"
+        if own_date is None and clause:
+            own_date = next((d for d in ann.dates if clause[0] <= d.start < clause[1]), None)
         if own_date and own_date.is_absolute:
             when = resolve(own_date, self.reference)
             event = self._event_date()  # an own date is an earlier signing unless it is the reported event's
@@ -117,10 +123,12 @@ class AgreementStage(Arguments):
             when = main.date
         return when if status != "planned" or when else None
 
-    def _frames(self, ann: Annotated, head: Head, end: int, status: str, when: str | None,
+    def _frames(self, ann: Annotated, head: Head, span: tuple[int, int], status: str, when: str | None,
                 is_title: bool) -> list[AgreementFrame]:
-        """One frame per document the phrase names: each listed item, or one for a count, or the document."""
+        """One frame per document the phrase names: each listed item, or one for a count, or the document.
+        `span` = (where its title ends, where the next document phrase starts)."""
         text, sentence = ann.text, ann.sentence
+        end, limit = span
 
         def original(s: int, e: int) -> str:
             o_s, o_e = sentence.norm.span_to_original(s, e)
@@ -141,7 +149,8 @@ class AgreementStage(Arguments):
             return [frame(head.start, end, "", False, sectors_in(ann, head.start, end))]
         named = len(re.findall(r"\w+", text[head.end:end])) >= 2 and not re.match(
             r"\s*(?:الموقع|الثنايي|المشترك)?\s*(?:بين (?:الجانبين|البلدين|الطرفين))?\s*$", text[head.end:end])
-        return [frame(head.start, end, original(head.start, end), named or head.ordinal, sectors_in(ann, head.start, end))]
+        return [frame(head.start, end, original(head.start, end), named or head.ordinal,
+                      document_sectors(ann, head, end, limit))]
 
     def _add(self, frame: AgreementFrame, is_title: bool) -> None:
         target = self._same_agreement(frame)
@@ -189,17 +198,28 @@ class AgreementStage(Arguments):
     def _last_status(self) -> str | None:
         return self.agreements[-1].status if self.agreements else None
 
+    @staticmethod
+    def _continues_list(text: str, previous_end: int, head: Head) -> bool:
+        """The head goes on the list the previous document opened: joined by "و" or a comma, a few words on."""
+        gap = text[previous_end:head.start]
+        return len(gap.split()) <= 8 and bool(text[head.start] == "و" or re.search(r"(?:[،,:]|\sو)\s*$", gap))
+
     def _document_anaphor(self, head: Head, text: str, end: int) -> bool:
+        """A definite document that refers back: "هذه الاتفاقية", "المذكرة", "وتتضمن الاتفاقية …"."""
         if head.several or head.ordinal:
             return False
         v = vocabulary()
+        before = words_before(text, head.start, 2)
+        if head.word.startswith("ال") and v.describing.fullmatch(before[-1] if before else ""):
+            return bool(self.agreements)  # the subject of a clause that says what the document contains
         named = len(re.findall(r"\w+", text[head.end:end])) >= 2
-        before = words_before(text, head.start, 1)
-        return not named and (head.word in v.anaphora or "هذه" in before or "هذا" in before)
+        return not named and (head.word in v.anaphora or "هذه" in before[-1:] or "هذا" in before[-1:])
 
     def _parties(self, ann: Annotated, start: int, end: int) -> set[str]:
         """The signing states: named in the phrase or its clause, else the main event's. A capital named as
         the venue ("في فيينا") counts only when the signatories are fewer than two without it."""
+        if self._names_signatories(ann, start, end):
+            return self._countries_in(ann, start, end)
         sentence_end = reporting_end(ann.text, 0, len(ann.text))
         parties = set()
         for venues in (False, True):
@@ -211,9 +231,14 @@ class AgreementStage(Arguments):
         if len(parties) < 2:
             main = self._main_meeting()
             base = main.core_countries if main else self.salient
-            if not parties or parties <= base:
+            if len(base) >= 2 and (not parties or parties <= base):
                 parties = set(base) | parties
         return parties
+
+    def _names_signatories(self, ann: Annotated, start: int, end: int) -> bool:
+        """"اتفاقية … بين الاتحاد الاقتصادي الأوراسي ومصر": the title itself says who signs."""
+        between = re.search(r"(?<!\w)بين(?!\w)", ann.text[start:end])
+        return bool(between) and any(start + between.start() < o.start < end for o in ann.organizations)
 
     def _agreement_antecedent(self, kind: str, word: str) -> AgreementFrame | None:
         generic = kind in ("document", "declaration", "joint_statement")
@@ -228,6 +253,8 @@ class AgreementStage(Arguments):
         for other in reversed(self.agreements):
             if other.type != frame.type or other.sentence == frame.sentence and not frame.from_headline:
                 continue
+            if not frame.title_ar and other.title_ar and not other.from_headline:
+                continue  # a count ("33 اتفاقية") is no repeat of one document
             if other.date and frame.date and other.date != frame.date:
                 continue
             if frame.named and other.named and frame.sectors and other.sectors and not frame.sectors & other.sectors:

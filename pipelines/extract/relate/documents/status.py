@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..clauses import FUTURE_VERB, cues, words_before
+from ..clauses import FUTURE_VERB, NEW_CLAUSE, cues, words_before
 from .phrases import Head
 from .vocabulary import vocabulary
 
@@ -33,11 +33,24 @@ def signing_after(text: str, end: int) -> bool:
     return bool(v.signing_participle.fullmatch(first)) if first else False
 
 
+def relative_clause(text: str, end: int) -> tuple[int, int] | None:
+    """The span of a signing relative clause right after a title ("التي وقعتها الدولتان في أبريل 2022")."""
+    if not signing_after(text, end):
+        return None
+    cut = re.compile(r"[،,.؛:]").search(text, end + 1)
+    return end, cut.start() if cut else len(text)
+
+
 def signing_before(text: str, start: int, n: int = 12) -> bool:
-    """A signing verb, verbal noun or participle in the clause before the head."""
+    """A signing verb, verbal noun or participle in the clause before the head; the clause's main verb counts
+    however far it stands ("وقع رئيس الوزراء … في قصر … مساء أمس، اتفاقية …")."""
     v = vocabulary()
     window = _window(text, start, n)
-    return bool(v.signing_verb.search(window) or v.signing_noun.search(window))
+    if v.signing_verb.search(window) or v.signing_noun.search(window):
+        return True
+    clause = NEW_CLAUSE.split(text[:start])[-1]
+    first = re.findall(r"\w+", clause)[:1]
+    return bool(first and v.signing_verb.fullmatch(first[0]) and len(clause.split()) <= 30)
 
 
 def planned_before(text: str, start: int) -> bool:

@@ -42,6 +42,7 @@ class Vocabulary:
     generic_after: re.Pattern
     recalled: re.Pattern
     vague_fields: re.Pattern
+    describing: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -80,5 +81,6 @@ def vocabulary() -> Vocabulary:
         another=compile_words(d["another"]),
         generic_after=re.compile(rf"\s*(?:{_forms(d['generic_plural_after'])})(?!\w)"),
         recalled=compile_words(d["recalled_event"]),
+        describing=compile_words(d["describing_verbs"]),
         vague_fields=re.compile(rf"\s*(?:{_forms(d['vague_fields'])})(?!\w)"),
     )
