@@ -167,3 +167,9 @@ def test_a_title_naming_an_organisation_as_signatory_keeps_the_parties_it_names(
 def test_a_document_far_after_the_previous_one_does_not_inherit_its_status():
     out = documents("ووقعت الكويت وتونس اتفاقية النقل، والتي تعد الأولى من نوعها منذ سنوات وهي أشمل اتفاق بين البلدين.")
     assert len(out) == 1
+
+
+def test_broadcasting_and_theatre_are_fields():
+    out = documents("ووقعت الكويت وتونس مذكرة تفاهم للتعاون بين هيئتي الإذاعة والتلفزيون، وبروتوكولا حول ترميم المسرح الوطني.")
+    assert sorted((a["type"], tuple(a["sectors"])) for a in out) == [
+        ("memorandum_of_understanding", ("media",)), ("protocol", ("culture",))]

@@ -16,6 +16,7 @@ from .documents import (Head, document_sectors, earlier_than, find_heads, relati
 from .frames import AgreementFrame, MeetingFrame
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)(?:الوثيقه|الوثيقه الثناييه)(?!\w)")
+_BLOC = re.compile(r"\s+(?:ال)?(?:اتحاد|منظمه|مجلس|رابطه|مجموعه|جامعه|تكتل)(?!\w)")
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪●]|\(?[0-9]{1,2}\s*[-).]|[اأبجد]\s*[-)])\s*")
 
 
@@ -238,7 +239,10 @@ class AgreementStage(Arguments):
     def _names_signatories(self, ann: Annotated, start: int, end: int) -> bool:
         """"اتفاقية … بين الاتحاد الاقتصادي الأوراسي ومصر": the title itself says who signs."""
         between = re.search(r"(?<!\w)بين(?!\w)", ann.text[start:end])
-        return bool(between) and any(start + between.start() < o.start < end for o in ann.organizations)
+        if not between:
+            return False
+        at = start + between.end()
+        return any(at <= o.start < end for o in ann.organizations) or bool(_BLOC.match(ann.text, at))
 
     def _agreement_antecedent(self, kind: str, word: str) -> AgreementFrame | None:
         generic = kind in ("document", "declaration", "joint_statement")
