@@ -173,3 +173,44 @@ def test_broadcasting_and_theatre_are_fields():
     out = documents("ووقعت الكويت وتونس مذكرة تفاهم للتعاون بين هيئتي الإذاعة والتلفزيون، وبروتوكولا حول ترميم المسرح الوطني.")
     assert sorted((a["type"], tuple(a["sectors"])) for a in out) == [
         ("memorandum_of_understanding", ("media",)), ("protocol", ("culture",))]
+
+
+def test_a_second_plural_shares_the_count_of_the_first():
+    out = documents("ووقع البلدان الكويت وتونس حزمة من الاتفاقيات ومذكرات التفاهم في مجالات متنوعة.")
+    assert sorted(a["type"] for a in out) == ["agreement", "memorandum_of_understanding"]
+
+
+def test_fields_of_a_mixed_count_are_not_its_documents():
+    out = documents("ووقعت الكويت وتونس 6 اتفاقيات ومذكرات تفاهم في مجالات التجارة والنقل والصحة.")
+    assert sorted((a["type"], a["title_ar"]) for a in out) == [("agreement", None), ("memorandum_of_understanding", None)]
+
+
+def test_a_dual_with_two_complements_is_two_documents():
+    out = documents("ووقعت الكويت وتونس مذكرتي تفاهم بشأن المشاورات السياسية، وفي مجال التعليم العالي.")
+    assert [(a["type"], a["sectors"]) for a in out] == [("memorandum_of_understanding", []),
+                                                        ("memorandum_of_understanding", ["education"])]
+
+
+def test_another_names_one_more_document_of_the_type_before():
+    out = documents("ووقعت الكويت وتونس مذكرة تفاهم في مجال الصحة، وأخرى في مجال الزراعة.")
+    assert sorted((a["type"], tuple(a["sectors"])) for a in out) == [
+        ("memorandum_of_understanding", ("agriculture",)), ("memorandum_of_understanding", ("health",))]
+
+
+def test_documents_a_signed_set_includes_take_its_status():
+    out = documents("ووقعت الكويت وتونس سلسلة اتفاقيات. وتضمنت الاتفاقيات مذكرة تفاهم في مجال الصحة، وأخرى في مجال النقل.")
+    assert sorted((a["type"], a["status"], tuple(a["sectors"])) for a in out if a["title_ar"]) == [
+        ("memorandum_of_understanding", "signed", ("health",)), ("memorandum_of_understanding", "signed", ("transport",))]
+
+
+def test_unbulleted_lines_under_a_list_of_signed_documents():
+    text = ("ووقعت الكويت وتونس عددا من الوثائق.\nومن أبرز الاتفاقيات الموقعة:\nبرنامج تنفيذي للتعاون الثقافي\n"
+            "مذكرة تفاهم في مجال الزراعة\nبروتوكول في مجال الصحة")
+    assert rows(text) == [("memorandum_of_understanding", "signed", ("agriculture",)),
+                          ("programme", "signed", ("culture",)), ("protocol", "signed", ("health",))]
+
+
+def test_listed_documents_after_a_colon_take_the_signed_set_status():
+    out = documents("وقالت الحكومة إن الوثائق الموقعة بين الكويت وتونس هي: مذكرة تفاهم في مجال الصحة، واتفاقية للنقل البري.")
+    assert sorted((a["type"], a["status"]) for a in out) == [("agreement", "signed"),
+                                                             ("memorandum_of_understanding", "signed")]

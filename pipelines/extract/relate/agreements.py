@@ -11,8 +11,8 @@ from ..sectors import sectors_in
 from ..segment import HEADING
 from .arguments import Arguments
 from .clauses import cues, overlap, reporting_end, words_before
-from .documents import (Head, document_sectors, earlier_than, find_heads, relative_clause, status_of, title_end,
-                        vocabulary)
+from .documents import (Head, document_set, document_sectors, earlier_than, find_heads, included, opening_status,
+                        relative_clause, status_of, title_end, vocabulary)
 from .frames import AgreementFrame, MeetingFrame
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)(?:الوثيقه|الوثيقه الثناييه)(?!\w)")
@@ -35,8 +35,9 @@ class AgreementStage(Arguments):
         main = self._main_meeting()
         return to_date(main.date) if main and main.date and len(main.date) == 10 else self.reference
 
-    def _list_status(self, ann: Annotated) -> str | None:
-        """The status a bullet line takes from the sentence that opens its list ("… الاتفاقيات التالية:")."""
+    def _list_opener(self, ann: Annotated) -> tuple[str | None, str] | None:
+        """For a bullet or heading line under a sentence ending in a colon that names documents ("من أبرز
+        الاتفاقيات الموقعة:"), the list's type (None for "الوثائق") and status."""
         if not _BULLET.match(ann.sentence.text) and ann.sentence.kind != HEADING:
             return None
         for prev in reversed(self.annotated[:ann.sentence.index]):
@@ -45,23 +46,21 @@ class AgreementStage(Arguments):
                 continue
             if not text.endswith(":"):
                 return None
-            norm_text = prev.text
-            heads = find_heads(prev)
-            if not heads:
-                return None
-            return status_of(norm_text, Head(heads[-1].type, "plural", len(norm_text), len(norm_text), ""), len(norm_text))
+            kind = document_set(prev.text)
+            status = opening_status(prev.text, len(prev.text))
+            return (kind or None, status) if kind is not None and status else None
         return None
 
     def _relate_agreements(self, ann: Annotated, is_title: bool) -> None:
         text = ann.text
         self._refer_to_document(ann)
         heads = find_heads(ann)
-        list_status = self._list_status(ann)
-        if list_status:
+        opener = self._list_opener(ann)
+        list_status = opener[1] if opener else None
+        if opener:
             is_title = False  # an item of the list the sentence before opened
-            opener = self._opening_head(ann)
-            if not heads and opener and sectors_in(ann):
-                heads = [Head(opener, "singular", 0, 0, "")]  # a bullet with no head takes the list's type
+            if not heads and opener[0] and sectors_in(ann):
+                heads = [Head(opener[0], "singular", 0, 0, "")]  # a bullet with no head takes the list's type
         previous: str | None = None
         previous_end = 0
         skip: set[int] = set()
@@ -83,7 +82,9 @@ class AgreementStage(Arguments):
             if status is None and (head.ordinal or list_status):
                 status = list_status or self._last_status()
             if status is None and ":" in text[:head.start]:
-                status = status_of(text, Head(head.type, "plural", text.rindex(":", 0, head.start), 0, ""), 0)
+                status = opening_status(text, text.rindex(":", 0, head.start))
+            if status is None and included(text, head.start):
+                status = self._last_status() or opening_status(text, head.start)  # "وتضمنت الاتفاقيات مذكرة …"
             if self._document_anaphor(head, text, end):
                 target = self._agreement_antecedent(head.type, head.word)
                 if target:
@@ -188,13 +189,6 @@ class AgreementStage(Arguments):
             if target:
                 target.references += 1
                 target.sectors |= sectors_in(ann)
-
-    def _opening_head(self, ann: Annotated) -> str | None:
-        for prev in reversed(self.annotated[:ann.sentence.index]):
-            if prev.sentence.text.rstrip().endswith(":"):
-                heads = find_heads(prev)
-                return heads[-1].type if heads else None
-        return None
 
     def _last_status(self) -> str | None:
         return self.agreements[-1].status if self.agreements else None

@@ -18,6 +18,10 @@ _TITLE_CUT = re.compile(r"(?<!\w)(?:الذي|التي|والتي|حيث|وذلك
 _ITEM_CUT = re.compile(r"(?<!\w)(?:الذي|التي|والتي|حيث|وذلك|بحضور|وسط|تهدف|يهدف|بين|لمده|للفتره)(?!\w)|[.:؛(]")
 _NEW_CLAUSE = re.compile(r"،\s*(?:و|كما)")
 _ITEM_SEPARATOR = re.compile(r"\s*[،,]\s*|\s+(?=و\w{3,})")
+# A complement that opens one document's item: "في مجال …", "بشأن …", "حول …", "للتعاون في …" (with و before the next).
+_COMPLEMENTS = r"(?:في مجالي|في مجال|في|بشان|حول|للتعاون في|لتعاون في)(?!\w)"
+_FIRST_COMPLEMENT = re.compile(rf"\s*{_COMPLEMENTS}")
+_NEXT_COMPLEMENT = re.compile(rf"(?:\s*[،,]\s*و?|\s+و){_COMPLEMENTS}")
 
 
 @dataclass
@@ -31,6 +35,7 @@ class Head:
     word: str
     counted: bool = False  # a number, a count word or a dual names how many
     ordinal: bool = False  # "الاتفاقية الثانية": an item of a list counted before
+    count: int | None = None  # how many, when a number says it
     items: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -87,28 +92,66 @@ def find_heads(ann: Annotated) -> list[Head]:
 
     for kind, pattern in v.counted_singular:  # "13 مذكرة تفاهم", "33 اتفاقية"
         for m in pattern.finditer(text):
-            if free(m.start("w"), m.end()) and v.count.search(text[:m.start()]) and not m.group("clitic"):
-                heads.append(Head(kind, "plural", m.start(), m.end(), m.group("w"), counted=True))
+            count = v.count.search(text[:m.start()])
+            if free(m.start("w"), m.end()) and count and not m.group("clitic"):
+                heads.append(Head(kind, "plural", m.start(), m.end(), m.group("w"), counted=True, count=_number(count)))
+    rejected: list[Head] = []
     for kind, number, pattern in v.heads:
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             if not free(s, e):
                 continue
-            head = Head(kind, number, s, e, m.group("w"), counted=number == "dual")
+            head = Head(kind, number, s, e, m.group("w"), counted=number == "dual", count=2 if number == "dual" else None)
             if number == "plural":
-                head.counted = bool(v.count.search(text[:s])) and not m.group("clitic")
+                count = v.count.search(text[:s]) if not m.group("clitic") else None
+                head.counted, head.count = bool(count), _number(count)
                 if not _is_document_plural(head, text):
+                    rejected.append(head)
                     continue
             elif not _qualified(head, ann):
                 continue
             head.ordinal = bool(v.item_ordinal.match(" ".join(words_after(text, e, 1))))
             heads.append(head)
+    heads += _sharing_a_count(heads, rejected, text)
+    heads += _another(heads, text)
     heads.sort(key=lambda h: h.start)
     for i, head in enumerate(heads):
         if head.several:
             limit = heads[i + 1].start if i + 1 < len(heads) else len(text)
             head.items = list_items(ann, head.end, limit)
+            if head.count and head.items and len(head.items) != head.count:
+                head.items = []  # "6 اتفاقيات ومذكرات في مجالات التجارة والنقل": fields, not the six documents
     return heads
+
+
+def _number(count: re.Match | None) -> int | None:
+    if not count or not count.group("n"):
+        return None
+    n = count.group("n")
+    return int(n) if n.isdigit() else vocabulary().numbers.get(n)
+
+
+def _sharing_a_count(heads: list[Head], rejected: list[Head], text: str) -> list[Head]:
+    """"6 اتفاقيات ومذكرات تفاهم", "حزمة من الاتفاقيات ومذكرات التفاهم": the second plural shares the count.
+    Returns the plurals that only the shared count makes documents."""
+    shared = []
+    for head in sorted((h for h in heads + rejected if h.number == "plural" and not h.counted), key=lambda h: h.start):
+        before = [h for h in heads + shared if h.end <= head.start and h.counted and h.several]
+        if before and re.fullmatch(r"\s*", text[before[-1].end:head.start]) and text[head.start] == "و":
+            head.counted, head.count = True, before[-1].count
+            if head in rejected:
+                shared.append(head)
+    return shared
+
+
+def _another(heads: list[Head], text: str) -> list[Head]:
+    """"مذكرة تفاهم في مجال …، وأخرى في مجال …": one more document of the type before."""
+    found = []
+    for m in vocabulary().another.finditer(text):
+        before = [h for h in heads if h.end <= m.start()]
+        if before and not any(h.start <= m.start() < h.end for h in heads):
+            found.append(Head(before[-1].type, "singular", m.start(), m.end(), m.group()))
+    return found
 
 
 def title_end(text: str, after: int, limit: int) -> int:
@@ -127,20 +170,22 @@ def title_end(text: str, after: int, limit: int) -> int:
 
 
 def list_items(ann: Annotated, after: int, limit: int) -> list[tuple[int, int]]:
-    """The items a plural head's complement lists ("في مجالات الطاقة، والنقل، والتعليم"): one span per item
-    that names a new field; a part naming no new field ("والاقتصادي") belongs to the item before it."""
+    """The items a plural or dual head's complement lists, one span each: repeated complements ("بشأن …، وفي
+    مجال …") or the fields after "في مجالات" ("الطاقة، والنقل، والتعليم"). A part that opens no new
+    complement and names no new field ("والاقتصادي", "والغاز") belongs to the item before it."""
     v = vocabulary()
     text = ann.text
-    opener = v.list_opener.search(text, after, min(limit, after + 40))
-    if not opener:
-        opener = re.compile(r":").search(text, after, min(limit, after + 40))
-    if not opener:
-        return []
-    start = opener.end()
-    if v.vague_fields.match(text[start:]):
-        return []  # "في مجالات مختلفة، أبرزها …": examples, not the documents one by one
-    cut = _ITEM_CUT.search(text, start, limit)
+    cut = _ITEM_CUT.search(text, after, limit)
     end = cut.start() if cut else limit
+    if _FIRST_COMPLEMENT.match(text, after):
+        bounds = [after] + [m.start() for m in _NEXT_COMPLEMENT.finditer(text, after, end)] + [end]
+        if len(bounds) >= 4 or len(bounds) == 3 and not sectors_in(ann, bounds[1], end) <= sectors_in(ann, after, bounds[1]):
+            return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]  # "بشأن …، وفي مجال …"
+    opener = v.list_opener.search(text, after, min(limit, after + 40)) or re.compile(r":").search(
+        text, after, min(limit, after + 40))
+    if not opener or v.vague_fields.match(text[opener.end():]):
+        return []  # "في مجالات مختلفة، أبرزها …": examples, not the documents one by one
+    start = opener.end()
     spans, pos = [], start
     for m in _ITEM_SEPARATOR.finditer(text, start, end):
         spans.append((pos, m.start()))
@@ -150,7 +195,7 @@ def list_items(ann: Annotated, after: int, limit: int) -> list[tuple[int, int]]:
     for s, e in spans:
         found = sectors_in(ann, s, e)
         if items and found <= sectors_in(ann, *items[-1]):
-            items[-1] = (items[-1][0], e)  # "التجاري والاقتصادي", "النفط والغاز": one field, one item
+            items[-1] = (items[-1][0], e)
             continue
         if found:
             items.append((s, e))

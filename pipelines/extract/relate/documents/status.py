@@ -110,3 +110,28 @@ def status_of(text: str, head: Head, end: int) -> str | None:
     if signed and recalled(text, head.start):
         return "referenced"
     return "signed" if signed else None
+
+
+def opening_status(text: str, pos: int) -> str | None:
+    """The status of the documents a list opened at `pos` names ("الوثائق التي تم توقيعها … تشمل:",
+    "من أبرز الاتفاقيات الموقعة:")."""
+    status = status_of(text, Head("agreement", "plural", pos, pos, ""), pos)
+    if status is None and vocabulary().signing_participle.search(_window(text, pos, 8)):
+        return "signed"
+    return status
+
+
+def included(text: str, start: int) -> bool:
+    """The head is the object of "include" with a set of documents as subject ("وشملت الاتفاقيات مذكرة …")."""
+    v = vocabulary()
+    before = _window(text, start, 6)
+    return bool(v.document_set.search(before) and v.include.search(_window(text, start, 4)))
+
+
+def document_set(text: str) -> str | None:
+    """The type a sentence's set of documents names ("الاتفاقيات" → agreement), "" for "الوثائق", else None."""
+    v = vocabulary()
+    for kind, number, pattern in v.heads:
+        if number == "plural" and pattern.search(text):
+            return kind
+    return "" if v.document_set.search(text) else None

@@ -26,7 +26,8 @@ class Vocabulary:
     qualified: dict[str, list[str]]
     not_documents: re.Pattern
     anaphora: set[str]
-    count: re.Pattern  # a count word right before a head
+    count: re.Pattern  # a count right before a head; group "n" holds a number
+    numbers: dict[str, int]
     signing_verb: re.Pattern
     signing_noun: re.Pattern
     signing_participle: re.Pattern
@@ -43,6 +44,8 @@ class Vocabulary:
     recalled: re.Pattern
     vague_fields: re.Pattern
     describing: re.Pattern
+    document_set: re.Pattern
+    include: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +69,8 @@ def vocabulary() -> Vocabulary:
         qualified={k: [norm(w) for w in v] for k, v in a["qualified"].items()},
         not_documents=compile_words(a["not_documents"]),
         anaphora={norm(w) for w in a["anaphora"]},
-        count=re.compile(rf"(?<!\w)(?:{_forms(d['count_words'])})\s*$"),
+        count=re.compile(rf"(?<!\w)(?:(?P<n>\d+|{_forms(d['numbers'])})|{_forms(d['quantities'])})\s*$"),
+        numbers={norm(k): v for k, v in d["numbers"].items()},
         signing_verb=re.compile(verb),
         signing_noun=compile_words(d["signing_nouns"]),
         signing_participle=compile_words(d["signing_participles"]),
@@ -82,5 +86,7 @@ def vocabulary() -> Vocabulary:
         generic_after=re.compile(rf"\s*(?:{_forms(d['generic_plural_after'])})(?!\w)"),
         recalled=compile_words(d["recalled_event"]),
         describing=compile_words(d["describing_verbs"]),
+        document_set=compile_words(d["document_sets"]),
+        include=compile_words(d["include_verbs"]),
         vague_fields=re.compile(rf"\s*(?:{_forms(d['vague_fields'])})(?!\w)"),
     )
