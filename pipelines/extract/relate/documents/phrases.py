@@ -83,6 +83,8 @@ def find_heads(ann: Annotated) -> list[Head]:
     """Document heads of a sentence, left to right; generic plurals and non-documents left out."""
     v = vocabulary()
     text = ann.text
+    if not v.any_head.search(text):
+        return []
     blocked = [(m.start(), m.end()) for m in v.not_documents.finditer(text)]
     blocked += [(o.start, o.end) for o in ann.organizations]
     heads: list[Head] = []

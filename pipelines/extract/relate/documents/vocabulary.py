@@ -22,6 +22,7 @@ def _forms(words) -> str:
 @dataclass(frozen=True)
 class Vocabulary:
     heads: list[tuple[str, str, re.Pattern]]  # (type, number, pattern), number = singular | dual | plural
+    any_head: re.Pattern  # one pass to skip sentences that name no document at all
     counted_singular: list[tuple[str, re.Pattern]]
     qualified: dict[str, list[str]]
     not_documents: re.Pattern
@@ -59,12 +60,14 @@ def vocabulary() -> Vocabulary:
         for kind in TYPES:
             if source.get(kind):
                 heads.append((kind, number, re.compile(rf"{CLITICS}(?P<w>{_forms(source[kind])})(?!\w)")))
+    forms = [w for source in (d["dual"], d["plural"], a) for k in TYPES for w in source.get(k) or []]
     counted = [(k, re.compile(rf"{CLITICS}(?P<w>{_forms(v)})(?!\w)")) for k, v in d["counted_singular"].items()]
     stems = _forms(d["signing_stems"])
     # any person and tense of a signing verb, with an object pronoun: وقع، يوقعان، وقعتاها، ستوقع، أبرماه
     verb = rf"(?<!\w)[وف]?(?:س?[يتن])?(?:{stems})(?:ت|تا|ا|وا|ان|ون|ن)?(?:ه|ها|هما|هم)?(?!\w)"
     return Vocabulary(
         heads=heads,
+        any_head=re.compile(rf"(?:{_forms(forms + [w for v in d['counted_singular'].values() for w in v])})(?!\w)"),
         counted_singular=counted,
         qualified={k: [norm(w) for w in v] for k, v in a["qualified"].items()},
         not_documents=compile_words(a["not_documents"]),
