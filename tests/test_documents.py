@@ -214,3 +214,19 @@ def test_listed_documents_after_a_colon_take_the_signed_set_status():
     out = documents("وقالت الحكومة إن الوثائق الموقعة بين الكويت وتونس هي: مذكرة تفاهم في مجال الصحة، واتفاقية للنقل البري.")
     assert sorted((a["type"], a["status"]) for a in out) == [("agreement", "signed"),
                                                              ("memorandum_of_understanding", "signed")]
+
+
+def test_a_document_named_inside_another_title_is_part_of_it():
+    out = documents("ووقعت الكويت وتونس بروتوكول تعديل اتفاق الصندوق المشترك.")
+    assert [a["type"] for a in out] == ["protocol"]
+
+
+def test_a_singular_joined_to_a_count_shares_it():
+    out = documents("وتم توقيع 16 اتفاقية ومذكرة تفاهم بين الكويت وتونس في قصر الضيافة.")
+    assert sorted((a["type"], a["title_ar"]) for a in out) == [("agreement", None), ("memorandum_of_understanding", None)]
+
+
+def test_definite_plural_governed_by_a_signing_verb_is_signed_not_generic():
+    out = documents("ووقع رئيسا الكويت وتونس اليوم مذكرات التعاون بين البلدين.")
+    assert [(a["type"], a["status"]) for a in out] == [("memorandum_of_understanding", "signed")]
+    assert documents("وشدد رئيسا الكويت وتونس على تنفيذ مذكرات التعاون بين البلدين.") == []

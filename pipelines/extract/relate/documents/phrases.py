@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ...recognise import Annotated
 from ...sectors import sectors_in
-from ..clauses import bare, cues, words_after, words_before
+from ..clauses import FUTURE_VERB, bare, cues, words_after, words_before
 from .vocabulary import vocabulary
 
 # Where a document's title (its complement) ends: a relative clause, a new clause, a source, punctuation.
@@ -76,7 +76,11 @@ def _is_document_plural(head: Head, text: str) -> bool:
     if v.list_opener.match(text[head.end:].lstrip()) or re.match(r"\s*(?:التاليه|الاتيه)?\s*:", text[head.end:]):
         return True
     definite = any(w.startswith("ال") for w in head.word.split())  # "مذكرات التفاهم" is definite
-    return not definite and _signed_before(text, head.start, 2)
+    if not definite:
+        return _signed_before(text, head.start, 2)
+    clause = re.split(r"[،,:؛]", text[:head.start])[-1]  # "وقع الرئيسان اليوم مذكرات التعاون بين البلدين"
+    return bool(v.signing_verb.search(clause)) and not v.planned.search(clause) and not FUTURE_VERB.match(
+        (re.findall(r"\w+", clause) or [""])[0])
 
 
 def find_heads(ann: Annotated) -> list[Head]:
@@ -117,6 +121,7 @@ def find_heads(ann: Annotated) -> list[Head]:
     heads += _sharing_a_count(heads, rejected, text)
     heads += _another(heads, text)
     heads.sort(key=lambda h: h.start)
+    heads = _without_nested(heads, text)
     for i, head in enumerate(heads):
         if head.several:
             limit = heads[i + 1].start if i + 1 < len(heads) else len(text)
@@ -133,14 +138,28 @@ def _number(count: re.Match | None) -> int | None:
     return int(n) if n.isdigit() else vocabulary().numbers.get(n)
 
 
+def _without_nested(heads: list[Head], text: str) -> list[Head]:
+    """A head inside another's title is part of that title: "بروتوكول تعديل اتفاق الصندوق", "برنامج تنفيذي
+    لاتفاقية الثقافة"; one joined by "و" or a comma is a document of its own."""
+    kept: list[Head] = []
+    for head in heads:
+        outer = kept[-1] if kept else None
+        gap = text[outer.end:head.start] if outer else ""
+        if outer and not outer.several and not outer.ordinal and len(gap.split()) <= 3 and not re.search(r"[^\w\s]", gap) \
+                and text[head.start] != "و":
+            continue
+        kept.append(head)
+    return kept
+
+
 def _sharing_a_count(heads: list[Head], rejected: list[Head], text: str) -> list[Head]:
     """"6 اتفاقيات ومذكرات تفاهم", "حزمة من الاتفاقيات ومذكرات التفاهم": the second plural shares the count.
     Returns the plurals that only the shared count makes documents."""
     shared = []
-    for head in sorted((h for h in heads + rejected if h.number == "plural" and not h.counted), key=lambda h: h.start):
+    for head in sorted((h for h in heads + rejected if not h.counted), key=lambda h: h.start):
         before = [h for h in heads + shared if h.end <= head.start and h.counted and h.several]
         if before and re.fullmatch(r"\s*", text[before[-1].end:head.start]) and text[head.start] == "و":
-            head.counted, head.count = True, before[-1].count
+            head.counted, head.count, head.number = True, before[-1].count, "plural"  # "16 اتفاقية ومذكرة تفاهم"
             if head in rejected:
                 shared.append(head)
     return shared
