@@ -75,12 +75,12 @@ def _is_document_plural(head: Head, text: str) -> bool:
         return False
     if v.list_opener.match(text[head.end:].lstrip()) or re.match(r"\s*(?:التاليه|الاتيه)?\s*:", text[head.end:]):
         return True
-    definite = any(w.startswith("ال") for w in head.word.split())  # "مذكرات التفاهم" is definite
-    if not definite:
-        return _signed_before(text, head.start, 2)
+    # "مذكرات التفاهم", "مذكرات التعاون": definite by the noun it heads
+    definite = any(w.startswith("ال") for w in head.word.split() + words_after(text, head.end, 1)[:1])
     clause = re.split(r"[،,:؛]", text[:head.start])[-1]  # "وقع الرئيسان اليوم مذكرات التعاون بين البلدين"
-    return bool(v.signing_verb.search(clause)) and not v.planned.search(clause) and not FUTURE_VERB.match(
-        (re.findall(r"\w+", clause) or [""])[0])
+    if v.planned.search(clause) or FUTURE_VERB.match((re.findall(r"\w+", clause) or [""])[0]):
+        return False
+    return bool(v.signing_verb.search(clause) or not definite and _signed_before(text, head.start, 2))
 
 
 def find_heads(ann: Annotated) -> list[Head]:
