@@ -230,3 +230,16 @@ def test_definite_plural_governed_by_a_signing_verb_is_signed_not_generic():
     out = documents("ووقع رئيسا الكويت وتونس اليوم مذكرات التعاون بين البلدين.")
     assert [(a["type"], a["status"]) for a in out] == [("memorandum_of_understanding", "signed")]
     assert documents("وشدد رئيسا الكويت وتونس على تنفيذ مذكرات التعاون بين البلدين.") == []
+
+
+def test_fields_given_to_a_set_of_documents_reach_its_counted_rows():
+    out = documents("ووقعت الكويت وتونس عددا من الوثائق. وتنص هذه الاتفاقيات على التعاون في مجالات النقل والزراعة. "
+                    "وتم التوقيع على 9 مذكرات للتعاون الثنائي.")
+    assert [(a["type"], a["sectors"]) for a in out] == [("memorandum_of_understanding", ["agriculture", "transport"])]
+
+
+def test_a_heading_that_names_the_document_gives_it_the_fields_of_its_text():
+    text = ("الكويت وتونس تصدران بيانا مشتركا في ختام الزيارة\nبيان مشترك حول الشراكة بين الكويت وتونس\n"
+            "الكويت\nاتفق الجانبان على تعزيز التعاون في مجال الطاقة.\nوأكدا أهمية التعاون في مجال الصحة.")
+    assert [(a["type"], a["status"], a["sectors"]) for a in documents(text)] == [
+        ("joint_statement", "signed", ["energy", "health"])]

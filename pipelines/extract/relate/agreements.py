@@ -8,10 +8,10 @@ import re
 from ..dates import resolve, to_date
 from ..recognise import Annotated
 from ..sectors import sectors_in
-from ..segment import HEADING
+from ..segment import HEADING, HEADLINE
 from .arguments import Arguments
 from .clauses import cues, overlap, reporting_end, words_before
-from .documents import (Head, document_set, document_sectors, earlier_than, find_heads, included, opening_status,
+from .documents import (Head, described_set_fields, document_set, document_sectors, earlier_than, find_heads, included, opening_status,
                         relative_clause, status_of, title_end, vocabulary)
 from .frames import AgreementFrame, MeetingFrame
 
@@ -25,6 +25,7 @@ class AgreementStage(Arguments):
 
     meetings: list[MeetingFrame]
     agreements: list[AgreementFrame]
+    set_fields: frozenset[str] = frozenset()  # what "وتنص هذه الاتفاقيات على …" says the article's documents cover
 
     def _main_meeting(self) -> MeetingFrame | None:
         """The article's first-reported held meeting: the event its documents were signed at."""
@@ -54,6 +55,7 @@ class AgreementStage(Arguments):
     def _relate_agreements(self, ann: Annotated, is_title: bool) -> None:
         text = ann.text
         self._refer_to_document(ann)
+        self._describe_set(ann)
         heads = find_heads(ann)
         opener = self._list_opener(ann)
         list_status = opener[1] if opener else None
@@ -93,6 +95,11 @@ class AgreementStage(Arguments):
                         target.sectors |= sectors_in(ann)
                     target.sectors |= document_sectors(ann, head, end, limit)
                     continue
+            if status is None and ann.sentence.kind == HEADING and head.start <= 2 and not opener:
+                same = next((a for a in reversed(self.agreements) if a.type == head.type), None)
+                if same:  # a heading that names a document reported above: its text follows
+                    same.sectors |= self._text_below(ann)
+                continue
             if status is None:
                 continue
             previous, previous_end = status, end
@@ -101,7 +108,9 @@ class AgreementStage(Arguments):
             if status == "signed" and earlier_than(when, self._event_date()):
                 status = "referenced"
             for frame in self._frames(ann, head, (end, limit), status, when, is_title):
-                self._add(frame, is_title)
+                row = self._add(frame, is_title)
+                if row is not None and i == 0 and ann.sentence.kind == HEADING and head.start <= 2 and not opener:
+                    row.sectors |= self._text_below(ann)  # the heading is the document's title, its text follows
 
     def _status_and_date(self, ann: Annotated, head: Head, end: int) -> tuple[str | None, str | None]:
         """Status from the clause, and the document's own date when the text gives one ("المؤرخة في …")."""
@@ -148,28 +157,40 @@ class AgreementStage(Arguments):
             return [frame(s, e, f"{original(head.start, head.end)} {original(s, e)}", True, sectors_in(ann, s, e))
                     for s, e in head.items]
         if head.several:
-            return [frame(head.start, end, "", False, sectors_in(ann, head.start, end))]
+            return [frame(head.start, end, "", False, sectors_in(ann, head.start, end) or set(self.set_fields))]
         named = len(re.findall(r"\w+", text[head.end:end])) >= 2 and not re.match(
             r"\s*(?:الموقع|الثنايي|المشترك)?\s*(?:بين (?:الجانبين|البلدين|الطرفين))?\s*$", text[head.end:end])
         return [frame(head.start, end, original(head.start, end), named or head.ordinal,
                       document_sectors(ann, head, end, limit))]
 
-    def _add(self, frame: AgreementFrame, is_title: bool) -> None:
+    def _add(self, frame: AgreementFrame, is_title: bool) -> AgreementFrame | None:
+        """Add a frame, or merge it into the row of the same document; the row it ends in (None if dropped)."""
         target = self._same_agreement(frame)
         if target:
             if frame.named and not target.named:  # a count row meets one of its documents
                 target.named, target.title_ar, target.title_norm = True, frame.title_ar, frame.title_norm
                 target.sectors = set(frame.sectors)
-                return
+                return target
             target.sectors |= frame.sectors
+            target.references += 1  # a repeated mention is a reference to it
             target.date = target.date or frame.date
             if len(frame.title_ar) > len(target.title_ar) and target.from_headline:
                 target.title_ar = frame.title_ar
-            return
-        if is_title and (frame.sentence < len(self.annotated) and self.annotated[frame.sentence].sentence.kind == HEADING
+            return target
+        if is_title and (self.annotated[frame.sentence].sentence.kind == HEADING
                          or any(not a.from_headline and a.status == frame.status for a in self.agreements)):
-            return
+            return None
         self.agreements.append(frame)
+        return frame
+
+    def _text_below(self, ann: Annotated) -> set[str]:
+        """Fields of the body under a heading, up to the next heading."""
+        found: set[str] = set()
+        for below in self.annotated[ann.sentence.index + 1:]:
+            if below.sentence.kind == HEADLINE or below.sentence.kind == HEADING and len(below.sentence.tokens) > 4:
+                break  # a place or date line under the title does not end its text
+            found |= sectors_in(below)
+        return found
 
     def _linked_item(self, heads: list[Head], i: int, text: str) -> int | None:
         """For an ordinal item head ("الاتفاقية الأولى"), the head of its own type right after it ("بمذكرة تفاهم")."""
@@ -181,6 +202,16 @@ class AgreementStage(Arguments):
         if len(gap.split()) <= 2 and vocabulary().item_type_link.match(gap + text[heads[i + 1].start:heads[i + 1].end]):
             return i + 1
         return None
+
+    def _describe_set(self, ann: Annotated) -> None:
+        """"وتنص هذه الاتفاقيات على التعاون في مجالات …": the fields of the set go to its documents that name none."""
+        fields = described_set_fields(ann)
+        if not fields:
+            return
+        self.set_fields = frozenset(self.set_fields | fields)
+        for row in self.agreements:
+            if row.status == "signed" and not row.sectors:
+                row.sectors = set(fields)
 
     def _refer_to_document(self, ann: Annotated) -> None:
         """"الوثيقة" refers back to the article's last signed document and adds its sentence's sectors."""

@@ -44,3 +44,17 @@ def document_sectors(ann: Annotated, head: Head, end: int, limit: int) -> set[st
         return sectors_in(ann)  # the parties speak through it: what they say is what it says
     described = describing_end(ann.text, head, end, limit)
     return sectors_in(ann, end, described) if described is not None else set()
+
+
+def described_set_fields(ann: Annotated) -> set[str]:
+    """Fields a sentence gives a set of documents as a whole: "وتنص هذه الاتفاقيات على …", "وتشمل المذكرات …"."""
+    v = vocabulary()
+    text = ann.text
+    for m in v.document_set.finditer(text):
+        before = words_before(text, m.start(), 2)
+        demonstrative = before[-1:] in (["هذه"], ["تلك"])
+        verb = before[-2:-1] if demonstrative else before[-1:]
+        if verb and v.describing.fullmatch(verb[0]) or demonstrative and v.describing.search(
+                " ".join(words_after(text, m.end(), 2))):
+            return sectors_in(ann, m.end())
+    return set()
