@@ -243,3 +243,15 @@ def test_a_heading_that_names_the_document_gives_it_the_fields_of_its_text():
             "الكويت\nاتفق الجانبان على تعزيز التعاون في مجال الطاقة.\nوأكدا أهمية التعاون في مجال الصحة.")
     assert [(a["type"], a["status"], a["sectors"]) for a in documents(text)] == [
         ("joint_statement", "signed", ["energy", "health"])]
+
+
+def test_list_connectives_carry_the_status_on():
+    out = documents("ووقعت الكويت وتونس 3 اتفاقيات، وشملت مذكرة تفاهم بين وزارتي الاستثمار في البلدين بهدف تفعيل الصندوق "
+                    "المشترك للاستثمار، بالإضافة إلى اتفاقية أخرى للتعاون في مجال البيئة، وأخيرا بروتوكول في مجال الصحة.")
+    assert sorted((a["type"], a["status"]) for a in out if a["title_ar"]) == [
+        ("agreement", "signed"), ("memorandum_of_understanding", "signed"), ("protocol", "signed")]
+
+
+def test_a_plural_bullet_under_a_list_of_documents_is_a_document():
+    text = "ووقعت الكويت وتونس عددا من الوثائق.\nومن أبرز الاتفاقيات الموقعة:\nبروتوكولات في الإعلام والتعليم العالي"
+    assert [(a["type"], a["status"]) for a in documents(text) if a["type"] == "protocol"] == [("protocol", "signed")]

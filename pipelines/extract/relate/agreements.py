@@ -56,8 +56,8 @@ class AgreementStage(Arguments):
         text = ann.text
         self._refer_to_document(ann)
         self._describe_set(ann)
-        heads = find_heads(ann)
         opener = self._list_opener(ann)
+        heads = find_heads(ann, listed=bool(opener))
         list_status = opener[1] if opener else None
         if opener:
             is_title = False  # an item of the list the sentence before opened
@@ -228,6 +228,8 @@ class AgreementStage(Arguments):
     def _continues_list(text: str, previous_end: int, head: Head) -> bool:
         """The head goes on the list the previous document opened: joined by "و" or a comma, a few words on."""
         gap = text[previous_end:head.start]
+        if vocabulary().list_connective.search(gap):
+            return len(gap.split()) <= 16  # "…، بالإضافة إلى اتفاقية …"
         return len(gap.split()) <= 8 and bool(text[head.start] == "و" or re.search(r"(?:[،,:]|\sو)\s*$", gap))
 
     def _document_anaphor(self, head: Head, text: str, end: int) -> bool:

@@ -16,7 +16,7 @@ from .vocabulary import vocabulary
 # Where a document's title (its complement) ends: a relative clause, a new clause, a source, punctuation.
 _TITLE_CUT = re.compile(r"(?<!\w)(?:الذي|التي|والتي|حيث|وذلك|وكذلك|كما|بحضور|وسط|يؤكد|تؤكد|تهدف|يهدف)(?!\w)|[.:؛]")
 _ITEM_CUT = re.compile(r"(?<!\w)(?:الذي|التي|والتي|حيث|وذلك|بحضور|وسط|تهدف|يهدف|بين|لمده|للفتره)(?!\w)|[.:؛(]")
-_NEW_CLAUSE = re.compile(r"،\s*(?:و|كما)")
+_NEW_CLAUSE = re.compile(r"،\s*(?:و|كما|بالاضافه|اضافه|فضلا|علاوه|الي جانب|اخيرا)")
 _ITEM_SEPARATOR = re.compile(r"\s*[،,]\s*|\s+(?=و\w{3,})")
 # A complement that opens one document's item: "في مجال …", "بشأن …", "حول …", "للتعاون في …" (with و before the next).
 _COMPLEMENTS = r"(?:في مجالي|في مجال|في|بشان|حول|للتعاون في|لتعاون في)(?!\w)"
@@ -66,10 +66,11 @@ def _qualified(head: Head, ann: Annotated) -> bool:
         or head.word in v.anaphora or bool(sectors_in(ann, head.end, complement))
 
 
-def _is_document_plural(head: Head, text: str) -> bool:
-    """A plural names documents when counted, followed by a list, or the object of a signing verb."""
+def _is_document_plural(head: Head, text: str, listed: bool) -> bool:
+    """A plural names documents when counted, an item of a list of documents, followed by a list of its own,
+    or the object of a signing verb."""
     v = vocabulary()
-    if head.counted:
+    if head.counted or listed:
         return True
     if v.generic_after.match(text[head.end:]):
         return False
@@ -83,8 +84,9 @@ def _is_document_plural(head: Head, text: str) -> bool:
     return bool(v.signing_verb.search(clause) or not definite and _signed_before(text, head.start, 2))
 
 
-def find_heads(ann: Annotated) -> list[Head]:
-    """Document heads of a sentence, left to right; generic plurals and non-documents left out."""
+def find_heads(ann: Annotated, listed: bool = False) -> list[Head]:
+    """Document heads of a sentence, left to right; generic plurals and non-documents left out.
+    `listed`: the sentence is an item of a list of documents (a bullet under "الاتفاقيات الموقعة:")."""
     v = vocabulary()
     text = ann.text
     if not v.any_head.search(text):
@@ -111,7 +113,7 @@ def find_heads(ann: Annotated) -> list[Head]:
             if number == "plural":
                 count = v.count.search(text[:s]) if not m.group("clitic") else None
                 head.counted, head.count = bool(count), _number(count)
-                if not _is_document_plural(head, text):
+                if not _is_document_plural(head, text, listed):
                     rejected.append(head)
                     continue
             elif not _qualified(head, ann):

@@ -46,6 +46,7 @@ class Vocabulary:
     vague_fields: re.Pattern
     describing: re.Pattern
     document_set: re.Pattern
+    list_connective: re.Pattern  # at the end of the text between two documents of one list
     include: re.Pattern
 
 
@@ -90,6 +91,7 @@ def vocabulary() -> Vocabulary:
         recalled=compile_words(d["recalled_event"]),
         describing=compile_words(d["describing_verbs"]),
         document_set=compile_words(d["document_sets"]),
+        list_connective=re.compile(rf"(?<!\w)(?:{_forms(d['list_connectives'])})\s*$"),
         include=compile_words(d["include_verbs"]),
         vague_fields=re.compile(rf"\s*(?:{_forms(d['vague_fields'])})(?!\w)"),
     )
