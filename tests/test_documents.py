@@ -255,3 +255,16 @@ def test_list_connectives_carry_the_status_on():
 def test_a_plural_bullet_under_a_list_of_documents_is_a_document():
     text = "ووقعت الكويت وتونس عددا من الوثائق.\nومن أبرز الاتفاقيات الموقعة:\nبروتوكولات في الإعلام والتعليم العالي"
     assert [(a["type"], a["status"]) for a in documents(text) if a["type"] == "protocol"] == [("protocol", "signed")]
+
+
+def test_joint_statement_with_adjectives_between_and_issued_by_default():
+    out = documents("وجاء ذلك في بيان كويتي - تونسي مشترك في ختام زيارة الوزير.")
+    assert [(a["type"], a["status"], a["parties"]) for a in out] == [("joint_statement", "signed", ["KWT", "TUN"])]
+    out = documents("ودعا الوزيران إلى إصدار بيان مشترك بين الكويت وتونس الشهر المقبل.")
+    assert [(a["type"], a["status"]) for a in out] == [("joint_statement", "planned")]
+
+
+def test_signed_between_the_two_sides_does_not_name_a_new_document():
+    text = ("ووقع رئيسا الكويت وتونس إعلانا بشأن الشراكة الاستراتيجية. وجاء في البيان الموقع بين الجانبين أن "
+            "البلدين يعززان التعاون في مجال الطاقة.")
+    assert [a["type"] for a in documents(text)] == ["declaration"]

@@ -100,6 +100,8 @@ class AgreementStage(Arguments):
                 if same:  # a heading that names a document reported above: its text follows
                     same.sectors |= self._text_below(ann)
                 continue
+            if status is None and head.type == "joint_statement" and not head.several:
+                status = "signed"  # a joint statement the text speaks of was issued, unless planned or cited
             if status is None:
                 continue
             previous, previous_end = status, end
@@ -158,9 +160,7 @@ class AgreementStage(Arguments):
                     for s, e in head.items]
         if head.several:
             return [frame(head.start, end, "", False, sectors_in(ann, head.start, end) or set(self.set_fields))]
-        named = len(re.findall(r"\w+", text[head.end:end])) >= 2 and not re.match(
-            r"\s*(?:الموقع|الثنايي|المشترك)?\s*(?:بين (?:الجانبين|البلدين|الطرفين))?\s*$", text[head.end:end])
-        return [frame(head.start, end, original(head.start, end), named or head.ordinal,
+        return [frame(head.start, end, original(head.start, end), _named(text[head.end:end]) or head.ordinal,
                       document_sectors(ann, head, end, limit))]
 
     def _add(self, frame: AgreementFrame, is_title: bool) -> AgreementFrame | None:
@@ -240,8 +240,7 @@ class AgreementStage(Arguments):
         before = words_before(text, head.start, 2)
         if head.word.startswith("ال") and v.describing.fullmatch(before[-1] if before else ""):
             return bool(self.agreements)  # the subject of a clause that says what the document contains
-        named = len(re.findall(r"\w+", text[head.end:end])) >= 2
-        return not named and (head.word in v.anaphora or "هذه" in before[-1:] or "هذا" in before[-1:])
+        return not _named(text[head.end:end]) and (head.word in v.anaphora or "هذه" in before[-1:] or "هذا" in before[-1:])
 
     def _parties(self, ann: Annotated, start: int, end: int) -> set[str]:
         """The signing states: named in the phrase or its clause, else the main event's. A capital named as
@@ -294,3 +293,9 @@ class AgreementStage(Arguments):
                     frame.sectors and frame.sectors == other.sectors):
                 return other
         return None
+
+
+def _named(complement: str) -> bool:
+    """Whether a title's words after the head name the document ("الموقع بين الجانبين" does not)."""
+    return len(re.findall(r"\w+", complement)) >= 2 and not re.match(
+        r"\s*(?:الموقع|الموقعه|الثنايي|المشترك)?\s*(?:بين (?:الجانبين|البلدين|الطرفين|الدولتين))?\s*$", complement)

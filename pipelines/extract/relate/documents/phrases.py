@@ -14,7 +14,7 @@ from ..clauses import FUTURE_VERB, bare, cues, words_after, words_before
 from .vocabulary import vocabulary
 
 # Where a document's title (its complement) ends: a relative clause, a new clause, a source, punctuation.
-_TITLE_CUT = re.compile(r"(?<!\w)(?:الذي|التي|والتي|حيث|وذلك|وكذلك|كما|بحضور|وسط|يؤكد|تؤكد|تهدف|يهدف)(?!\w)|[.:؛]")
+_TITLE_CUT = re.compile(r"(?<!\w)(?:الذي|التي|والتي|حيث|وذلك|وكذلك|كما|بحضور|وسط|يؤكد|تؤكد|تهدف|يهدف|ان|بان|وان)(?!\w)|[.:؛]")
 _ITEM_CUT = re.compile(r"(?<!\w)(?:الذي|التي|والتي|حيث|وذلك|بحضور|وسط|تهدف|يهدف|بين|لمده|للفتره)(?!\w)|[.:؛(]")
 _NEW_CLAUSE = re.compile(r"،\s*(?:و|كما|بالاضافه|اضافه|فضلا|علاوه|الي جانب|اخيرا)")
 _ITEM_SEPARATOR = re.compile(r"\s*[،,]\s*|\s+(?=و\w{3,})")
