@@ -268,3 +268,21 @@ def test_signed_between_the_two_sides_does_not_name_a_new_document():
     text = ("ووقع رئيسا الكويت وتونس إعلانا بشأن الشراكة الاستراتيجية. وجاء في البيان الموقع بين الجانبين أن "
             "البلدين يعززان التعاون في مجال الطاقة.")
     assert [a["type"] for a in documents(text)] == ["declaration"]
+
+
+def test_parties_are_the_signatories_not_sponsors_or_states_named_after_the_clause():
+    out = documents("ووقعت الكويت في جنيف، برعاية الرئيس الفرنسي، اتفاقية سلام مع تونس، ما جعلها الأولى بعد مصر.",
+                    "2024-05-01")
+    assert [a["parties"] for a in out] == [["KWT", "TUN"]]
+    out = documents("وكانت الكويت وتونس قد وقعتا في مارس الماضي اتفاق النقل، بعد وساطة فرنسية.", "2024-05-01")
+    assert [(a["status"], a["date"], a["parties"]) for a in out] == [("referenced", "2024-03", ["KWT", "TUN"])]
+
+
+def test_a_definite_mention_with_nothing_new_refers_back_and_adds_its_fields():
+    out = documents("وأبرمت الكويت مع تونس اتفاقا في جنيف، ذلك أن الاتفاق النووي يرفع العقوبات.")
+    assert [(a["type"], a["sectors"]) for a in out] == [("agreement", ["security"])]
+
+
+def test_visas_and_medicines_are_fields():
+    out = documents("ووقعت الكويت وتونس مذكرة تفاهم لإلغاء التأشيرات، وأخرى في مجال الصناعات الدوائية.")
+    assert sorted(tuple(a["sectors"]) for a in out) == [("health",), ("migration",)]

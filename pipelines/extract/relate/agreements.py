@@ -16,6 +16,7 @@ from .documents import (Head, described_set_fields, document_set, document_secto
 from .frames import AgreementFrame, MeetingFrame
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)(?:الوثيقه|الوثيقه الثناييه)(?!\w)")
+_SPONSOR = re.compile(r"(?<!\w)[وف]?(?:برعايه|رعايه|بوساطه|وساطه|بمبادره)(?!\w)")
 _BLOC = re.compile(r"\s+(?:ال)?(?:اتحاد|منظمه|مجلس|رابطه|مجموعه|جامعه|تكتل)(?!\w)")
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪●]|\(?[0-9]{1,2}\s*[-).]|[اأبجد]\s*[-)])\s*")
 
@@ -87,7 +88,10 @@ class AgreementStage(Arguments):
                 status = opening_status(text, text.rindex(":", 0, head.start))
             if status is None and included(text, head.start):
                 status = self._last_status() or opening_status(text, head.start)  # "وتضمنت الاتفاقيات مذكرة …"
-            if self._document_anaphor(head, text, end):
+            repeated = head.word.startswith("ال") and not head.several and any(
+                h.type == head.type and not h.word.startswith("ال") for h in heads[:i]) and not (
+                previous and self._continues_list(text, previous_end, head))  # "… اتفاقا …، ذلك أن الاتفاق …"
+            if repeated or self._document_anaphor(head, text, end):
                 target = self._agreement_antecedent(head.type, head.word)
                 if target:
                     target.references += 1
@@ -102,6 +106,12 @@ class AgreementStage(Arguments):
                 continue
             if status is None and head.type == "joint_statement" and not head.several:
                 status = "signed"  # a joint statement the text speaks of was issued, unless planned or cited
+            if status is None and head.word.startswith("ال") and not head.several:
+                same = next((a for a in reversed(self.agreements) if a.type == head.type), None)
+                if same:  # a definite mention with nothing new to say refers back: "… اتفاقا …، ذلك أن الاتفاق النووي"
+                    same.references += 1
+                    same.sectors |= document_sectors(ann, head, end, limit)
+                continue
             if status is None:
                 continue
             previous, previous_end = status, end
@@ -187,8 +197,10 @@ class AgreementStage(Arguments):
         """Fields of the body under a heading, up to the next heading."""
         found: set[str] = set()
         for below in self.annotated[ann.sentence.index + 1:]:
-            if below.sentence.kind == HEADLINE or below.sentence.kind == HEADING and len(below.sentence.tokens) > 4:
-                break  # a place or date line under the title does not end its text
+            heading = below.sentence.kind == HEADING and len(below.sentence.tokens) > 4 and not re.match(
+                r"\s*[وف]\w", below.sentence.text)  # a place or date line, or a cut line "وفي …", ends nothing
+            if below.sentence.kind == HEADLINE or heading:
+                break
             found |= sectors_in(below)
         return found
 
@@ -247,12 +259,15 @@ class AgreementStage(Arguments):
         the venue ("في فيينا") counts only when the signatories are fewer than two without it."""
         if self._names_signatories(ann, start, end):
             return self._countries_in(ann, start, end)
-        sentence_end = reporting_end(ann.text, 0, len(ann.text))
+        text = ann.text
+        comma = re.compile(r"[،,]").search(text, end)  # the clause of the document: what follows is another's
+        clause_end = reporting_end(text, 0, comma.start() if comma else len(text))
+        with_partner = re.search(r"(?<!\w)مع(?!\w)", text[start:end])  # "اتفاقي سلام مع الإمارات": the subject signs too
         parties = set()
         for venues in (False, True):
             parties = self._countries_in(ann, start, end, venues)
-            if len(parties) < 2:
-                parties |= self._countries_in(ann, 0, sentence_end, venues)
+            if len(parties) < 2 or with_partner:
+                parties |= self._signatories_around(ann, clause_end, venues)
             if len(parties) >= 2:
                 break
         if len(parties) < 2:
@@ -261,6 +276,16 @@ class AgreementStage(Arguments):
             if len(base) >= 2 and (not parties or parties <= base):
                 parties = set(base) | parties
         return parties
+
+    def _signatories_around(self, ann: Annotated, clause_end: int, venues: bool) -> set[str]:
+        """States of the sentence up to the document's clause end, but for sponsors and mediators
+        ("برعاية الرئيس الأمريكي", "بوساطة أمريكية")."""
+        found = self._countries_in(ann, 0, clause_end, venues)
+        for m in _SPONSOR.finditer(ann.text, 0, clause_end):
+            sponsor_end = re.compile(r"[،,]").search(ann.text, m.end())
+            found -= self._countries_in(ann, m.start(), min(sponsor_end.start() if sponsor_end else clause_end,
+                                                            clause_end), venues)
+        return found
 
     def _names_signatories(self, ann: Annotated, start: int, end: int) -> bool:
         """"اتفاقية … بين الاتحاد الاقتصادي الأوراسي ومصر": the title itself says who signs."""

@@ -16,7 +16,7 @@ from .vocabulary import vocabulary
 # Where a document's title (its complement) ends: a relative clause, a new clause, a source, punctuation.
 _TITLE_CUT = re.compile(r"(?<!\w)(?:الذي|التي|والتي|حيث|وذلك|وكذلك|كما|بحضور|وسط|يؤكد|تؤكد|تهدف|يهدف|ان|بان|وان)(?!\w)|[.:؛]")
 _ITEM_CUT = re.compile(r"(?<!\w)(?:الذي|التي|والتي|حيث|وذلك|بحضور|وسط|تهدف|يهدف|بين|لمده|للفتره)(?!\w)|[.:؛(]")
-_NEW_CLAUSE = re.compile(r"،\s*(?:و|كما|بالاضافه|اضافه|فضلا|علاوه|الي جانب|اخيرا)")
+_NEW_CLAUSE = re.compile(r"،\s*(?:و(?!ال)|كما|بالاضافه|اضافه|فضلا|علاوه|الي جانب|اخيرا|(?:ما|مما|بعد|قبل|عقب|اثر|خلال|رغم|بهدف|وذلك)(?!\w))")
 _ITEM_SEPARATOR = re.compile(r"\s*[،,]\s*|\s+(?=و\w{3,})")
 # A complement that opens one document's item: "في مجال …", "بشأن …", "حول …", "للتعاون في …" (with و before the next).
 _COMPLEMENTS = r"(?:في مجالي|في مجال|في|بشان|حول|للتعاون في|لتعاون في)(?!\w)"
