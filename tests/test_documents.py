@@ -286,3 +286,8 @@ def test_a_definite_mention_with_nothing_new_refers_back_and_adds_its_fields():
 def test_visas_and_medicines_are_fields():
     out = documents("ووقعت الكويت وتونس مذكرة تفاهم لإلغاء التأشيرات، وأخرى في مجال الصناعات الدوائية.")
     assert sorted(tuple(a["sectors"]) for a in out) == [("health",), ("migration",)]
+
+
+def test_a_declaration_named_after_a_city_and_a_launched_plan():
+    out = documents("واختتمت القمة في الكويت باعتماد إعلان الكويت، وتوجت بإطلاق خطة عمل مشتركة مع تونس للفترة 2024-2028.")
+    assert sorted((a["type"], a["status"]) for a in out) == [("declaration", "signed"), ("plan", "signed")]

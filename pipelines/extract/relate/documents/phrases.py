@@ -62,8 +62,10 @@ def _qualified(head: Head, ann: Annotated) -> bool:
         return signed and not re.match(r"\s*(?:ال)?(?:اجتماع|لقاء|جلسه|مباحثات|مشاورات)", text[head.end:])
     nxt = " ".join(words_after(text, head.end, 3))
     complement = title_end(text, head.end, min(len(text), head.end + 50))
+    named_after_place = any(head.end < c.start <= head.end + 2 for c in ann.cities) or any(
+        head.end < c.start <= head.end + 2 for c in ann.countries)  # "إعلان جدة", "خطة عمان"
     return not qual or signed or any(nxt.startswith(q) for q in qual) or bare(head.word) in v.anaphora \
-        or head.word in v.anaphora or bool(sectors_in(ann, head.end, complement))
+        or head.word in v.anaphora or named_after_place or bool(sectors_in(ann, head.end, complement))
 
 
 def _is_document_plural(head: Head, text: str, listed: bool) -> bool:

@@ -76,7 +76,7 @@ def vocabulary() -> Vocabulary:
         count=re.compile(rf"(?<!\w)(?:(?P<n>\d+|{_forms(d['numbers'])})|{_forms(d['quantities'])})\s*$"),
         numbers={norm(k): v for k, v in d["numbers"].items()},
         signing_verb=re.compile(verb),
-        signing_noun=compile_words(d["signing_nouns"]),
+        signing_noun=re.compile(rf"(?<!\w)[وف]?(?:[بل]|لل)?(?:{_forms(d['signing_nouns'])})(?!\w)"),  # "باعتماد"
         signing_participle=compile_words(d["signing_participles"]),
         passive=compile_words(d["passive"]),
         relative=compile_words(d["relative"]),
