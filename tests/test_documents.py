@@ -291,3 +291,8 @@ def test_visas_and_medicines_are_fields():
 def test_a_declaration_named_after_a_city_and_a_launched_plan():
     out = documents("واختتمت القمة في الكويت باعتماد إعلان الكويت، وتوجت بإطلاق خطة عمل مشتركة مع تونس للفترة 2024-2028.")
     assert sorted((a["type"], a["status"]) for a in out) == [("declaration", "signed"), ("plan", "signed")]
+
+
+def test_a_month_of_the_current_year_dates_an_earlier_signing():
+    out = documents("وزار رئيس الكويت تونس اليوم.\nوفي مارس من العام الحالي وقع البلدان 20 اتفاقية", "2024-05-07")
+    assert [(a["status"], a["date"], a["parties"]) for a in out] == [("referenced", "2024-03", ["KWT", "TUN"])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import resolve, to_date
+from ..dates import resolve, to_date, with_month_of_year
 from ..recognise import Annotated
 from ..sectors import sectors_in
 from ..segment import HEADING, HEADLINE
@@ -16,6 +16,7 @@ from .documents import (Head, described_set_fields, document_set, document_secto
 from .frames import AgreementFrame, MeetingFrame
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)(?:الوثيقه|الوثيقه الثناييه)(?!\w)")
+_CONTINUATION = re.compile(r"\s*[وف](?:ال\w|(?:في|من|علي|الي|عن|مع|قد|كان|كانت|تم|لم|لا)(?!\w))")
 _SPONSOR = re.compile(r"(?<!\w)[وف]?(?:برعايه|رعايه|بوساطه|وساطه|بمبادره)(?!\w)")
 _BLOC = re.compile(r"\s+(?:ال)?(?:اتحاد|منظمه|مجلس|رابطه|مجموعه|جامعه|تكتل)(?!\w)")
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪●]|\(?[0-9]{1,2}\s*[-).]|[اأبجد]\s*[-)])\s*")
@@ -57,6 +58,8 @@ class AgreementStage(Arguments):
         text = ann.text
         self._refer_to_document(ann)
         self._describe_set(ann)
+        if is_title and ann.sentence.kind == HEADING and _CONTINUATION.match(ann.text):
+            is_title = False  # "وفي مارس … وقعت …": a cut sentence, not a heading
         opener = self._list_opener(ann)
         heads = find_heads(ann, listed=bool(opener))
         list_status = opener[1] if opener else None
@@ -139,8 +142,15 @@ class AgreementStage(Arguments):
         return status_of(text, head, end), None
 
     def _signing_date(self, ann: Annotated, head: Head, status: str) -> str | None:
+        """The date the clause gives the document (nearest to it), else the main event's for a signed one."""
         text = ann.text
-        when, _ = self._date_for(ann, 0, reporting_end(text, 0, len(text)), head.start)
+        end = reporting_end(text, 0, len(text))
+        own_cue = cues()["own_date"]
+        dates = [d for d in with_month_of_year(ann.dates, text) if d.start < end
+                 and not own_cue.search(" ".join(words_before(text, d.start, 2)))
+                 and not (d.precision == "year" and d.relative is None and d.year_shift is None)]
+        best = min(dates, key=lambda d: abs(d.start - head.start), default=None)
+        when = resolve(best, self.reference) if best else None
         main = self._main_meeting()
         if when is None and status == "signed" and main is not None:
             when = main.date
@@ -272,7 +282,7 @@ class AgreementStage(Arguments):
                 break
         if len(parties) < 2:
             main = self._main_meeting()
-            base = main.core_countries if main else self.salient
+            base = main.core_countries if main and len(main.core_countries) >= 2 else self.salient
             if len(base) >= 2 and (not parties or parties <= base):
                 parties = set(base) | parties
         return parties
