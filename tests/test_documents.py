@@ -296,3 +296,19 @@ def test_a_declaration_named_after_a_city_and_a_launched_plan():
 def test_a_month_of_the_current_year_dates_an_earlier_signing():
     out = documents("وزار رئيس الكويت تونس اليوم.\nوفي مارس من العام الحالي وقع البلدان 20 اتفاقية", "2024-05-07")
     assert [(a["status"], a["date"], a["parties"]) for a in out] == [("referenced", "2024-03", ["KWT", "TUN"])]
+
+
+def test_minutes_memoranda_of_cooperation_and_duals_with_ordinals():
+    out = documents("وفي الختام وقع رئيسا وزراء الكويت وتونس على محضر اجتماعات اللجنة، وتم توقيع مذكرتين تفاهم. "
+                    "وتضمنت مذكرة التفاهم الأولى التعاون في مجال النقل، بينما تضمنت مذكرة التفاهم الثانية التعاون في مجال "
+                    "الزراعة. كما وقعا مذكرة تعاون في مجال الصحة.")
+    assert sorted((a["type"], tuple(a["sectors"])) for a in out) == [
+        ("memorandum_of_understanding", ("agriculture",)), ("memorandum_of_understanding", ("health",)),
+        ("memorandum_of_understanding", ("transport",)), ("protocol", ())]
+    assert documents("وناقشت المحكمة محضر الجلسة في الكويت.") == []
+
+
+def test_documents_ready_to_be_signed_are_planned_and_general_activation_is_no_document():
+    out = documents("وتشمل الاتفاقيات الجاهزة للتوقيع في ختام اجتماعات اللجنة بين الكويت وتونس برنامجا تنفيذيا للتعاون الثقافي.")
+    assert [(a["type"], a["status"]) for a in out] == [("programme", "planned")]
+    assert documents("واتفق الجانبان الكويتي والتونسي على تفعيل عدد من مذكرات التفاهم.") == []

@@ -90,7 +90,7 @@ class AgreementStage(Arguments):
             if status is None and ":" in text[:head.start]:
                 status = opening_status(text, text.rindex(":", 0, head.start))
             if status is None and included(text, head.start):
-                status = self._last_status() or opening_status(text, head.start)  # "وتضمنت الاتفاقيات مذكرة …"
+                status = opening_status(text, head.start) or self._last_status()  # "وتضمنت الاتفاقيات مذكرة …"
             repeated = head.word.startswith("ال") and not head.several and any(
                 h.type == head.type and not h.word.startswith("ال") for h in heads[:i]) and not (
                 previous and self._continues_list(text, previous_end, head))  # "… اتفاقا …، ذلك أن الاتفاق …"
@@ -115,8 +115,8 @@ class AgreementStage(Arguments):
                     same.references += 1
                     same.sectors |= document_sectors(ann, head, end, limit)
                 continue
-            if status is None:
-                continue
+            if status is None or status == "referenced" and head.counted and head.count is None:
+                continue  # "تفعيل عدد من مذكرات التفاهم": existing documents in general
             previous, previous_end = status, end
             if when is None:
                 when = self._signing_date(ann, head, status)

@@ -54,10 +54,12 @@ def _qualified(head: Head, ann: Annotated) -> bool:
     of cooperation in its complement ("مفهوم التحول الرقمي") or a signing cue before it."""
     v = vocabulary()
     text = ann.text
+    signed = _signed_before(text, head.start)
+    if head.word in v.needs_signing:
+        return _signed_before(text, head.start, 8)
     qual = v.qualified.get(head.type)
     if qual is None:
         return True
-    signed = _signed_before(text, head.start)
     if head.type == "contract":
         return signed and not re.match(r"\s*(?:ال)?(?:اجتماع|لقاء|جلسه|مباحثات|مشاورات)", text[head.end:])
     nxt = " ".join(words_after(text, head.end, 3))

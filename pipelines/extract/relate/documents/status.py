@@ -59,7 +59,13 @@ def planned_before(text: str, start: int) -> bool:
     near = words_before(text, start, 6)
     if v.planned.search(" ".join(near[-5:])) or any(FUTURE_VERB.match(w) for w in near):
         return True
-    return bool(cues()["future"].search(_window(text, start, 12)))
+    window = _window(text, start, 12)
+    signing = list(v.signing_noun.finditer(window))
+    if signing:  # "الجاهزة للتوقيع في ختام …", "من المقرر أن يتم خلال الزيارة توقيع …"
+        noun = signing[-1]
+        if re.match(r"[وف]?ل", noun.group()) or v.planned.search(_window(window, noun.start(), 4)):
+            return True
+    return bool(cues()["future"].search(window))
 
 
 def referenced_before(text: str, start: int) -> bool:

@@ -25,6 +25,7 @@ class Vocabulary:
     any_head: re.Pattern  # one pass to skip sentences that name no document at all
     counted_singular: list[tuple[str, re.Pattern]]
     qualified: dict[str, list[str]]
+    needs_signing: set[str]
     not_documents: re.Pattern
     anaphora: set[str]
     count: re.Pattern  # a count right before a head; group "n" holds a number
@@ -71,6 +72,7 @@ def vocabulary() -> Vocabulary:
         any_head=re.compile(rf"(?:{_forms(forms + [w for v in d['counted_singular'].values() for w in v])})(?!\w)"),
         counted_singular=counted,
         qualified={k: [norm(w) for w in v] for k, v in a["qualified"].items()},
+        needs_signing={norm(w) for w in d["needs_signing"]},
         not_documents=compile_words(a["not_documents"]),
         anaphora={norm(w) for w in a["anaphora"]},
         count=re.compile(rf"(?<!\w)(?:(?P<n>\d+|{_forms(d['numbers'])})|{_forms(d['quantities'])})\s*$"),
