@@ -312,3 +312,9 @@ def test_documents_ready_to_be_signed_are_planned_and_general_activation_is_no_d
     out = documents("وتشمل الاتفاقيات الجاهزة للتوقيع في ختام اجتماعات اللجنة بين الكويت وتونس برنامجا تنفيذيا للتعاون الثقافي.")
     assert [(a["type"], a["status"]) for a in out] == [("programme", "planned")]
     assert documents("واتفق الجانبان الكويتي والتونسي على تفعيل عدد من مذكرات التفاهم.") == []
+
+
+def test_coordinated_counts_with_a_conjoined_number_share_their_fields():
+    out = documents("وخلال تلك الزيارة تم توقيع 8 مذكرات تفاهم و4 برامج تعاون بين الكويت وتونس في مجالات مختلفة أبرزها النفط.")
+    assert sorted((a["type"], a["status"], tuple(a["sectors"])) for a in out) == [
+        ("memorandum_of_understanding", "referenced", ("energy",)), ("programme", "referenced", ("energy",))]

@@ -179,7 +179,8 @@ class AgreementStage(Arguments):
             return [frame(s, e, f"{original(head.start, head.end)} {original(s, e)}", True, sectors_in(ann, s, e))
                     for s, e in head.items]
         if head.several:
-            return [frame(head.start, end, "", False, sectors_in(ann, head.start, end) or set(self.set_fields))]
+            fields = sectors_in(ann, head.start, end) | (sectors_in(ann, *head.shared) if head.shared else set())
+            return [frame(head.start, end, "", False, fields or set(self.set_fields))]
         return [frame(head.start, end, original(head.start, end), _named(text[head.end:end]) or head.ordinal,
                       document_sectors(ann, head, end, limit))]
 
@@ -190,6 +191,8 @@ class AgreementStage(Arguments):
             if frame.named and not target.named:  # a count row meets one of its documents
                 target.named, target.title_ar, target.title_norm = True, frame.title_ar, frame.title_norm
                 target.sectors = set(frame.sectors)
+                if len(frame.parties) > len(target.parties):
+                    target.parties = set(frame.parties)
                 return target
             target.sectors |= frame.sectors
             target.references += 1  # a repeated mention is a reference to it

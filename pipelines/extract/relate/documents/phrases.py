@@ -36,6 +36,7 @@ class Head:
     counted: bool = False  # a number, a count word or a dual names how many
     ordinal: bool = False  # "الاتفاقية الثانية": an item of a list counted before
     count: int | None = None  # how many, when a number says it
+    shared: tuple[int, int] | None = None  # the complement of a coordination of counts ("8 مذكرات و4 برامج في …")
     items: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -128,6 +129,7 @@ def find_heads(ann: Annotated, listed: bool = False) -> list[Head]:
     heads += _another(heads, text)
     heads.sort(key=lambda h: h.start)
     heads = _without_nested(heads, text)
+    _share_complements(heads, text)
     for i, head in enumerate(heads):
         if head.several:
             limit = heads[i + 1].start if i + 1 < len(heads) else len(text)
@@ -156,6 +158,25 @@ def _without_nested(heads: list[Head], text: str) -> list[Head]:
             continue
         kept.append(head)
     return kept
+
+
+def _share_complements(heads: list[Head], text: str) -> None:
+    """Coordinated counts share the complement after the last of them: "8 مذكرات تفاهم و4 برامج تعاون في مجالات …"."""
+    group: list[Head] = []
+    for i, head in enumerate(heads + [None]):
+        gap = text[group[-1].end:head.start] if head is not None and group else ""
+        joined = head is not None and head.several and group and (
+            not gap.strip() and text[head.start] == "و" or head.counted and re.fullmatch(r"\s*و\s*\S+\s*", gap))
+        if joined:
+            group.append(head)
+            continue
+        if len(group) >= 2:
+            last = group[-1]
+            limit = head.start if head is not None else len(text)
+            span = (last.end, title_end(text, last.end, limit))
+            for member in group:
+                member.shared = span
+        group = [head] if head is not None and head.several else []
 
 
 def _sharing_a_count(heads: list[Head], rejected: list[Head], text: str) -> list[Head]:

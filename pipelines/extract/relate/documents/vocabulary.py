@@ -75,7 +75,7 @@ def vocabulary() -> Vocabulary:
         needs_signing={norm(w) for w in d["needs_signing"]},
         not_documents=compile_words(a["not_documents"]),
         anaphora={norm(w) for w in a["anaphora"]},
-        count=re.compile(rf"(?<!\w)(?:(?P<n>\d+|{_forms(d['numbers'])})|{_forms(d['quantities'])})\s*$"),
+        count=re.compile(rf"(?<!\w)و?(?:(?P<n>\d+|{_forms(d['numbers'])})|{_forms(d['quantities'])})\s*$"),  # "و4 برامج"
         numbers={norm(k): v for k, v in d["numbers"].items()},
         signing_verb=re.compile(verb),
         signing_noun=re.compile(rf"(?<!\w)[وف]?(?:[بل]|لل)?(?:{_forms(d['signing_nouns'])})(?!\w)"),  # "باعتماد"
