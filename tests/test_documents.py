@@ -318,3 +318,10 @@ def test_coordinated_counts_with_a_conjoined_number_share_their_fields():
     out = documents("وخلال تلك الزيارة تم توقيع 8 مذكرات تفاهم و4 برامج تعاون بين الكويت وتونس في مجالات مختلفة أبرزها النفط.")
     assert sorted((a["type"], a["status"], tuple(a["sectors"])) for a in out) == [
         ("memorandum_of_understanding", "referenced", ("energy",)), ("programme", "referenced", ("energy",))]
+
+
+def test_a_document_signed_at_a_visit_of_someone_else_is_referenced():
+    text = ("وصل رئيس الكويت نواف الأحمد إلى تونس اليوم في زيارة رسمية.\n"
+            "وشملت الاتفاقية الإطارية التي تم توقيعها خلال زيارة رئيس وزراء الكويت أحمد النواف لتونس مجالات النقل.")
+    out = documents(text, "2024-05-07")
+    assert [(a["status"], a["date"]) for a in out] == [("referenced", None)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..dates import resolve, to_date, with_month_of_year
+from ..normalise import norm
 from ..recognise import Annotated
 from ..sectors import sectors_in
 from ..segment import HEADING, HEADLINE
@@ -17,6 +18,7 @@ from .frames import AgreementFrame, MeetingFrame
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)(?:الوثيقه|الوثيقه الثناييه)(?!\w)")
 _CONTINUATION = re.compile(r"\s*[وف](?:ال\w|(?:في|من|علي|الي|عن|مع|قد|كان|كانت|تم|لم|لا)(?!\w))")
+_DURING_VISIT = re.compile(r"(?<!\w)(?:خلال|اثناء|في|ابان)\s+زياره(?!\w)")
 _SPONSOR = re.compile(r"(?<!\w)[وف]?(?:برعايه|رعايه|بوساطه|وساطه|بمبادره)(?!\w)")
 _BLOC = re.compile(r"\s+(?:ال)?(?:اتحاد|منظمه|مجلس|رابطه|مجموعه|جامعه|تكتل)(?!\w)")
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪●]|\(?[0-9]{1,2}\s*[-).]|[اأبجد]\s*[-)])\s*")
@@ -118,6 +120,8 @@ class AgreementStage(Arguments):
             if status is None or status == "referenced" and head.counted and head.count is None:
                 continue  # "تفعيل عدد من مذكرات التفاهم": existing documents in general
             previous, previous_end = status, end
+            if status == "signed" and self._at_another_visit(ann, end):
+                status = "referenced"  # it takes that visit's date, which the clause may give
             if when is None:
                 when = self._signing_date(ann, head, status)
             if status == "signed" and earlier_than(when, self._event_date()):
@@ -205,6 +209,17 @@ class AgreementStage(Arguments):
             return None
         self.agreements.append(frame)
         return frame
+
+    def _at_another_visit(self, ann: Annotated, end: int) -> bool:
+        """"… التي تم توقيعها خلال زيارة رئيس الوزراء فلان": signed at a visit of someone the reported
+        event does not include, so at an earlier one."""
+        main = self._main_meeting()
+        visit = _DURING_VISIT.search(ann.text, end, min(len(ann.text), end + 60))
+        if main is None or not visit:
+            return False
+        names = {n for p in main.participants if p["name_ar"] for n in norm(p["name_ar"]).split()}
+        return any(p.name_norm and visit.end() <= p.start < visit.end() + 60 and not set(p.name_norm.split()) & names
+                   for p in ann.persons)
 
     def _text_below(self, ann: Annotated) -> set[str]:
         """Fields of the body under a heading, up to the next heading."""
