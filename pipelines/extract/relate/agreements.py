@@ -8,12 +8,11 @@ import re
 from ..dates import resolve, to_date, with_month_of_year
 from ..normalise import norm
 from ..recognise import Annotated
-from ..sectors import sectors_in
 from ..segment import HEADING, HEADLINE
 from .arguments import Arguments
 from .clauses import cues, overlap, reporting_end, words_before
-from .documents import (Head, described_set_fields, document_set, document_sectors, earlier_than, find_heads, included, opening_status,
-                        relative_clause, status_of, title_end, vocabulary)
+from .documents import (Head, described_set_fields, document_sectors, document_set, earlier_than, find_heads,
+                        included, opening_status, relative_clause, sectors_in, status_of, title_end, vocabulary)
 from .frames import AgreementFrame, MeetingFrame
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)(?:الوثيقه|الوثيقه الثناييه)(?!\w)")

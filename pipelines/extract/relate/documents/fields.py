@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from ...recognise import Annotated
-from ...sectors import sectors_in
 from ..clauses import words_after, words_before
-from .phrases import Head
+from .phrases import Head, sectors_in
 from .status import issued_statement
 from .vocabulary import vocabulary
 
