@@ -325,3 +325,12 @@ def test_a_document_signed_at_a_visit_of_someone_else_is_referenced():
             "وشملت الاتفاقية الإطارية التي تم توقيعها خلال زيارة رئيس وزراء الكويت أحمد النواف لتونس مجالات النقل.")
     out = documents(text, "2024-05-07")
     assert [(a["status"], a["date"]) for a in out] == [("referenced", None)]
+
+
+def test_starred_bullets_under_a_clause_that_includes_the_signed_set():
+    text = ("وقع رئيسا الكويت وتونس اليوم عدة اتفاقيات شراكة.\nوتضمنت الاتفاقيات عدة قطاعات من بينها :\n"
+            "*مذكرة تفاهم بين الكويت وتونس في مجال النقل.\n* إعلان نوايا لتعزيز التعاون الثنائي.\n"
+            "*مذكرة تفاهم بين الكويت وتونس حول المؤسسات الناشئة.")
+    out = documents(text)
+    assert sorted((a["type"], a["status"]) for a in out if a["title_ar"]) == [
+        ("declaration", "signed"), ("memorandum_of_understanding", "signed"), ("memorandum_of_understanding", "signed")]

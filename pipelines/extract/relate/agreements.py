@@ -52,6 +52,8 @@ class AgreementStage(Arguments):
                 return None
             kind = document_set(prev.text)
             status = opening_status(prev.text, len(prev.text))
+            if status is None and vocabulary().include.search(prev.text):
+                status = self._last_status()  # "وتضمنت الاتفاقيات …:": the set reported just before
             return (kind or None, status) if kind is not None and status else None
         return None
 
@@ -175,7 +177,7 @@ class AgreementStage(Arguments):
 
         def frame(s: int, e: int, title: str, named: bool, sectors: set[str]) -> AgreementFrame:
             return AgreementFrame(head.type, status, when, parties or self._parties(ann, head.start, e), sectors, title,
-                                  text[s:e].strip(), sentence.text, sentence.start, sentence.end, sentence.index,
+                                  _title_core(text[max(s, head.end):e]), sentence.text, sentence.start, sentence.end, sentence.index,
                                   named, from_headline=is_title)
 
         if head.items:
@@ -351,3 +353,8 @@ def _named(complement: str) -> bool:
     """Whether a title's words after the head name the document ("الموقع بين الجانبين" does not)."""
     return len(re.findall(r"\w+", complement)) >= 2 and not re.match(
         r"\s*(?:الموقع|الموقعه|الثنايي|المشترك)?\s*(?:بين (?:الجانبين|البلدين|الطرفين|الدولتين))?\s*$", complement)
+
+
+def _title_core(complement: str) -> str:
+    """What tells one document of a type from another: its complement without the signatories ("بين … و…")."""
+    return re.sub(r"(?<!\w)بين\s.*?(?=(?<!\w)(?:في|حول|بشان|لل|ل)\w*|$)", " ", complement).strip()

@@ -135,7 +135,7 @@ def find_heads(ann: Annotated, listed: bool = False) -> list[Head]:
                 if not _is_document_plural(head, text, listed):
                     rejected.append(head)
                     continue
-            elif not _qualified(head, ann):
+            elif not listed and not _qualified(head, ann):
                 continue
             head.ordinal = bool(v.item_ordinal.match(" ".join(words_after(text, e, 1))))
             heads.append(head)
