@@ -334,3 +334,17 @@ def test_starred_bullets_under_a_clause_that_includes_the_signed_set():
     out = documents(text)
     assert sorted((a["type"], a["status"]) for a in out if a["title_ar"]) == [
         ("declaration", "signed"), ("memorandum_of_understanding", "signed"), ("memorandum_of_understanding", "signed")]
+
+
+def test_states_inside_the_title_are_subject_matter_not_signatories():
+    out = documents("وقعت الكويت مع تونس اتفاقية خط أنابيب يمر بأربع دول هي مصر وليبيا والجزائر والمغرب.")
+    assert [a["parties"] for a in out] == [["KWT", "TUN"]]
+
+
+def test_signed_relative_clauses_beat_words_of_importance():
+    out = documents("وأشاد الرئيسان الكويتي والتونسي بالاتفاق الذي أبرم اليوم في مجال الطاقة.", "2024-03-10")
+    assert [(a["status"], a["date"]) for a in out] == [("signed", "2024-03-10")]
+    out = documents("وأكد الجانبان الكويتي والتونسي أهمية الاتفاقية التي وقعت أمس في مجال النقل.", "2024-03-10")
+    assert [(a["status"], a["date"]) for a in out] == [("signed", "2024-03-09")]
+    out = documents("وأكد الجانبان الكويتي والتونسي أهمية توقيع اتفاقية في مجال النقل.", "2024-03-10")
+    assert [a["status"] for a in out] == ["planned"]

@@ -294,8 +294,10 @@ class AgreementStage(Arguments):
         with_partner = re.search(r"(?<!\w)مع(?!\w)", text[start:end])  # "اتفاقي سلام مع الإمارات": the subject signs too
         parties = set()
         for venues in (False, True):
-            parties = self._countries_in(ann, start, end, venues)
-            if len(parties) < 2 or with_partner:
+            signing = self._signatories_around(ann, start, venues)  # the verb's subject and object, before the title
+            title = self._countries_in(ann, start, end, venues)
+            parties = signing if len(signing) >= 2 and not with_partner else signing | title
+            if len(parties) < 2:
                 parties |= self._signatories_around(ann, clause_end, venues)
             if len(parties) >= 2:
                 break

@@ -110,7 +110,8 @@ def find_heads(ann: Annotated, listed: bool = False) -> list[Head]:
     text = ann.text
     if not v.any_head.search(text):
         return []
-    blocked = [(m.start(), m.end()) for m in v.not_documents.finditer(text)]
+    blocked = [(m.start(), m.end()) for m in v.not_documents.finditer(text)  # "بالاتفاق", unless "بالاتفاق الذي أبرم"
+               if not v.relative.match(text[m.end():].lstrip()) or not v.signing_verb.search(" ".join(words_after(text, m.end(), 3)))]
     blocked += [(o.start, o.end) for o in ann.organizations]
     heads: list[Head] = []
 

@@ -63,7 +63,7 @@ def planned_before(text: str, start: int) -> bool:
     signing = list(v.signing_noun.finditer(window))
     if signing:  # "الجاهزة للتوقيع في ختام …", "من المقرر أن يتم خلال الزيارة توقيع …"
         noun = signing[-1]
-        if re.match(r"[وف]?ل", noun.group()) or v.planned.search(_window(window, noun.start(), 4)):
+        if re.match(r"[وف]?ل", noun.group()) or v.planned_signing.search(_window(window, noun.start(), 4)):
             return True
     return bool(cues()["future"].search(window))
 

@@ -36,6 +36,7 @@ class Vocabulary:
     passive: re.Pattern
     relative: re.Pattern
     planned: re.Pattern
+    planned_signing: re.Pattern
     referenced: re.Pattern
     referenced_after: re.Pattern
     item_ordinal: re.Pattern
@@ -83,6 +84,7 @@ def vocabulary() -> Vocabulary:
         passive=compile_words(d["passive"]),
         relative=compile_words(d["relative"]),
         planned=compile_words(d["planned_context"]),
+        planned_signing=compile_words(d["planned_context"] + d["planned_before_signing"]),
         referenced=compile_words(d["referenced_context"]),
         referenced_after=compile_words(d["referenced_after"]),
         item_ordinal=compile_words(d["item_ordinals"]),
