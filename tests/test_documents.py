@@ -348,3 +348,10 @@ def test_signed_relative_clauses_beat_words_of_importance():
     assert [(a["status"], a["date"]) for a in out] == [("signed", "2024-03-09")]
     out = documents("وأكد الجانبان الكويتي والتونسي أهمية توقيع اتفاقية في مجال النقل.", "2024-03-10")
     assert [a["status"] for a in out] == ["planned"]
+
+
+def test_a_document_signed_at_a_recalled_visit_takes_its_date():
+    text = ("استقبل أمير الكويت اليوم رئيس تونس.\nوكان أمير الكويت قد زار تونس في مارس 2021.\n"
+            "وخلال تلك الزيارة، تم توقيع اتفاقية للتعاون في مجال النقل بين البلدين.")
+    out = documents(text, "2024-05-07")
+    assert [(a["status"], a["date"]) for a in out] == [("referenced", "2021-03")]

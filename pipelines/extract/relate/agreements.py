@@ -12,7 +12,8 @@ from ..segment import HEADING, HEADLINE
 from .arguments import Arguments
 from .clauses import cues, overlap, reporting_end, words_before
 from .documents import (Head, described_set_fields, document_sectors, document_set, earlier_than, find_heads,
-                        included, opening_status, relative_clause, sectors_in, status_of, title_end, vocabulary)
+                        included, opening_status, recalled, relative_clause, sectors_in, status_of, title_end,
+                        vocabulary)
 from .frames import AgreementFrame, MeetingFrame
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)(?:الوثيقه|الوثيقه الثناييه)(?!\w)")
@@ -125,6 +126,8 @@ class AgreementStage(Arguments):
                 status = "referenced"  # it takes that visit's date, which the clause may give
             if when is None:
                 when = self._signing_date(ann, head, status)
+            if status == "referenced" and when is None and recalled(text, head.start):
+                when = self._recalled_event_date(ann)  # "وخلال تلك الزيارة، تم توقيع …": that visit's date
             if status == "signed" and earlier_than(when, self._event_date()):
                 status = "referenced"
             for frame in self._frames(ann, head, (end, limit), status, when, is_title):
@@ -210,6 +213,12 @@ class AgreementStage(Arguments):
             return None
         self.agreements.append(frame)
         return frame
+
+    def _recalled_event_date(self, ann: Annotated) -> str | None:
+        """The date of the latest event reported before this sentence, other than the article's main one."""
+        main = self._main_meeting()
+        earlier = [f for f in self.meetings if f.sentence < ann.sentence.index and f is not main]
+        return max(earlier, key=lambda f: f.sentence).date if earlier else None
 
     def _at_another_visit(self, ann: Annotated, end: int) -> bool:
         """"… التي تم توقيعها خلال زيارة رئيس الوزراء فلان": signed at a visit of someone the reported
