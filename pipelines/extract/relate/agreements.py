@@ -9,32 +9,25 @@ from ..dates import resolve, to_date, with_month_of_year
 from ..normalise import norm
 from ..recognise import Annotated
 from ..segment import HEADING, HEADLINE
-from .arguments import Arguments
 from .clauses import cues, overlap, reporting_end, words_before
 from .documents import (Head, described_set_fields, document_sectors, document_set, earlier_than, find_heads,
                         included, opening_status, recalled, relative_clause, sectors_in, status_of, title_end,
                         vocabulary)
+from .documents.parties import Signatories
 from .frames import AgreementFrame, MeetingFrame
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)(?:الوثيقه|الوثيقه الثناييه)(?!\w)")
 _CONTINUATION = re.compile(r"\s*[وف](?:ال\w|(?:في|من|علي|الي|عن|مع|قد|كان|كانت|تم|لم|لا)(?!\w))")
 _DURING_VISIT = re.compile(r"(?<!\w)(?:خلال|اثناء|في|ابان)\s+زياره(?!\w)")
-_SPONSOR = re.compile(r"(?<!\w)[وف]?(?:برعايه|رعايه|بوساطه|وساطه|بمبادره)(?!\w)")
-_BLOC = re.compile(r"\s+(?:ال)?(?:اتحاد|منظمه|مجلس|رابطه|مجموعه|جامعه|تكتل)(?!\w)")
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪●]|\(?[0-9]{1,2}\s*[-).]|[اأبجد]\s*[-)])\s*")
 
 
-class AgreementStage(Arguments):
+class AgreementStage(Signatories):
     """Agreement frames of the article's sentences; documents take their event from the meetings."""
 
     meetings: list[MeetingFrame]
     agreements: list[AgreementFrame]
     set_fields: frozenset[str] = frozenset()  # what "وتنص هذه الاتفاقيات على …" says the article's documents cover
-
-    def _main_meeting(self) -> MeetingFrame | None:
-        """The article's first-reported held meeting: the event its documents were signed at."""
-        held = [f for f in self.meetings if f.status == "held"]
-        return min(held, key=lambda f: f.sentence) if held else None
 
     def _event_date(self):
         main = self._main_meeting()
@@ -71,69 +64,98 @@ class AgreementStage(Arguments):
             is_title = False  # an item of the list the sentence before opened
             if not heads and opener[0] and sectors_in(ann):
                 heads = [Head(opener[0], "singular", 0, 0, "")]  # a bullet with no head takes the list's type
-        previous: str | None = None
-        previous_end = 0
+        previous: tuple[str, int] | None = None  # the status and title end of the document before in the list
         skip: set[int] = set()
         for i, head in enumerate(heads):
             if i in skip:
                 continue
-            limit = heads[i + 1].start if i + 1 < len(heads) else len(text)
-            end = title_end(text, head.end, limit)
-            linked = self._linked_item(heads, i, text)
-            if linked is not None:  # "الاتفاقية الثانية، بمثابة بروتوكول …": the item is the linked document
-                skip.add(linked)
-                head_type, item = heads[linked].type, heads[linked]
-                limit = heads[linked + 1].start if linked + 1 < len(heads) else len(text)
-                end = title_end(text, item.end, limit)
-                head = Head(head_type, "singular", item.start, item.end, item.word, ordinal=True)
+            head, end, limit = self._item(heads, i, text, skip)
             status, when = self._status_and_date(ann, head, end)
-            if status is None and previous and self._continues_list(text, previous_end, head):
-                status = previous  # a list goes on: "مذكرة …، ومذكرة …، واتفاقية …"
-            if status is None and (head.ordinal or list_status):
-                status = list_status or self._last_status()
-            if status is None and ":" in text[:head.start]:
-                status = opening_status(text, text.rindex(":", 0, head.start))
-            if status is None and included(text, head.start):
-                status = opening_status(text, head.start) or self._last_status()  # "وتضمنت الاتفاقيات مذكرة …"
-            repeated = head.word.startswith("ال") and not head.several and any(
-                h.type == head.type and not h.word.startswith("ال") for h in heads[:i]) and not (
-                previous and self._continues_list(text, previous_end, head))  # "… اتفاقا …، ذلك أن الاتفاق …"
-            if repeated or self._document_anaphor(head, text, end):
-                target = self._agreement_antecedent(head.type, head.word)
-                if target:
-                    target.references += 1
-                    if head.type in ("declaration", "joint_statement"):
-                        target.sectors |= sectors_in(ann)
-                    target.sectors |= document_sectors(ann, head, end, limit)
-                    continue
-            if status is None and ann.sentence.kind == HEADING and head.start <= 2 and not opener:
-                same = next((a for a in reversed(self.agreements) if a.type == head.type), None)
-                if same:  # a heading that names a document reported above: its text follows
-                    same.sectors |= self._text_below(ann)
+            if status is None:
+                status = self._inherited_status(text, head, previous, list_status)
+            if self._refers_back(ann, heads[:i], head, (end, limit), status, previous, opener):
                 continue
             if status is None and head.type == "joint_statement" and not head.several:
                 status = "signed"  # a joint statement the text speaks of was issued, unless planned or cited
-            if status is None and head.word.startswith("ال") and not head.several:
-                same = next((a for a in reversed(self.agreements) if a.type == head.type), None)
-                if same:  # a definite mention with nothing new to say refers back: "… اتفاقا …، ذلك أن الاتفاق النووي"
-                    same.references += 1
-                    same.sectors |= document_sectors(ann, head, end, limit)
-                continue
             if status is None or status == "referenced" and head.counted and head.count is None:
                 continue  # "تفعيل عدد من مذكرات التفاهم": existing documents in general
-            previous, previous_end = status, end
-            if status == "signed" and self._at_another_visit(ann, end):
-                status = "referenced"  # it takes that visit's date, which the clause may give
-            if when is None:
-                when = self._signing_date(ann, head, status)
-            if status == "referenced" and when is None and recalled(text, head.start):
-                when = self._recalled_event_date(ann)  # "وخلال تلك الزيارة، تم توقيع …": that visit's date
-            if status == "signed" and earlier_than(when, self._event_date()):
-                status = "referenced"
+            previous = (status, end)
+            status, when = self._dated(ann, head, end, status, when)
             for frame in self._frames(ann, head, (end, limit), status, when, is_title):
                 row = self._add(frame, is_title)
                 if row is not None and i == 0 and ann.sentence.kind == HEADING and head.start <= 2 and not opener:
                     row.sectors |= self._text_below(ann)  # the heading is the document's title, its text follows
+
+    def _item(self, heads: list[Head], i: int, text: str, skip: set[int]) -> tuple[Head, int, int]:
+        """The head to read, where its title ends and where the next phrase starts; an ordinal item linked to
+        a head of its own type ("الاتفاقية الثانية، بمثابة بروتوكول …") is read as that document."""
+        head = heads[i]
+        limit = heads[i + 1].start if i + 1 < len(heads) else len(text)
+        linked = self._linked_item(heads, i, text)
+        if linked is None:
+            return head, title_end(text, head.end, limit), limit
+        skip.add(linked)
+        item = heads[linked]
+        limit = heads[linked + 1].start if linked + 1 < len(heads) else len(text)
+        return Head(item.type, "singular", item.start, item.end, item.word, ordinal=True), \
+            title_end(text, item.end, limit), limit
+
+    def _inherited_status(self, text: str, head: Head, previous: tuple[str, int] | None,
+                          list_status: str | None) -> str | None:
+        """The status of the list the head belongs to: the document before it, the list's opening, the set
+        that includes it."""
+        if previous and self._continues_list(text, previous[1], head):
+            return previous[0]  # "مذكرة …، ومذكرة …، واتفاقية …"
+        if head.ordinal or list_status:
+            return list_status or self._last_status()
+        if ":" in text[:head.start]:
+            status = opening_status(text, text.rindex(":", 0, head.start))
+            if status:
+                return status
+        if included(text, head.start):
+            return opening_status(text, head.start) or self._last_status()  # "وتضمنت الاتفاقيات مذكرة …"
+        return None
+
+    def _refers_back(self, ann: Annotated, before: list[Head], head: Head, span: tuple[int, int], status: str | None,
+                     previous: tuple[str, int] | None, opener) -> bool:
+        """Whether the head mentions a document already reported (then the row it refers to takes what it adds)."""
+        text, (end, limit) = ann.text, span
+        repeated = head.word.startswith("ال") and not head.several and any(
+            h.type == head.type and not h.word.startswith("ال") for h in before) and not (
+            previous and self._continues_list(text, previous[1], head))  # "… اتفاقا …، ذلك أن الاتفاق …"
+        if repeated or self._document_anaphor(head, text, end):
+            target = self._agreement_antecedent(head.type, head.word)
+            if target:
+                target.references += 1
+                if head.type in ("declaration", "joint_statement"):
+                    target.sectors |= sectors_in(ann)
+                target.sectors |= document_sectors(ann, head, end, limit)
+                return True
+        if status is not None or head.several:
+            return False
+        same = next((a for a in reversed(self.agreements) if a.type == head.type), None)
+        if ann.sentence.kind == HEADING and head.start <= 2 and not opener:
+            if same:  # a heading that names a document reported above: its text follows
+                same.sectors |= self._text_below(ann)
+            return True
+        if head.word.startswith("ال") and head.type != "joint_statement":  # a joint statement is issued instead
+            if same:  # a definite mention with nothing new to say refers back: "… اتفاقا …، ذلك أن الاتفاق النووي"
+                same.references += 1
+                same.sectors |= document_sectors(ann, head, end, limit)
+            return True
+        return False
+
+    def _dated(self, ann: Annotated, head: Head, end: int, status: str, when: str | None) -> tuple[str, str | None]:
+        """The document's date, and referenced for one signed before the reported event or at another one."""
+        if status == "signed" and self._at_another_visit(ann, end):
+            status = "referenced"  # it takes that visit's date, which the clause may give
+        if when is None:
+            when = self._signing_date(ann, head, status)
+        if status == "referenced" and when is None and recalled(ann.text, head.start):
+            when = self._recalled_event_date(ann)  # "وخلال تلك الزيارة، تم توقيع …": that visit's date
+        if status == "signed" and earlier_than(when, self._event_date()):
+            status = "referenced"
+        return status, when
 
     def _status_and_date(self, ann: Annotated, head: Head, end: int) -> tuple[str | None, str | None]:
         """Status from the clause, and the document's own date when the text gives one ("المؤرخة في …")."""
@@ -291,49 +313,6 @@ class AgreementStage(Arguments):
         if head.word.startswith("ال") and v.describing.fullmatch(before[-1] if before else ""):
             return bool(self.agreements)  # the subject of a clause that says what the document contains
         return not _named(text[head.end:end]) and (head.word in v.anaphora or "هذه" in before[-1:] or "هذا" in before[-1:])
-
-    def _parties(self, ann: Annotated, start: int, end: int) -> set[str]:
-        """The signing states: named in the phrase or its clause, else the main event's. A capital named as
-        the venue ("في فيينا") counts only when the signatories are fewer than two without it."""
-        if self._names_signatories(ann, start, end):
-            return self._countries_in(ann, start, end)
-        text = ann.text
-        comma = re.compile(r"[،,]").search(text, end)  # the clause of the document: what follows is another's
-        clause_end = reporting_end(text, 0, comma.start() if comma else len(text))
-        with_partner = re.search(r"(?<!\w)مع(?!\w)", text[start:end])  # "اتفاقي سلام مع الإمارات": the subject signs too
-        parties = set()
-        for venues in (False, True):
-            signing = self._signatories_around(ann, start, venues)  # the verb's subject and object, before the title
-            title = self._countries_in(ann, start, end, venues)
-            parties = signing if len(signing) >= 2 and not with_partner else signing | title
-            if len(parties) < 2:
-                parties |= self._signatories_around(ann, clause_end, venues)
-            if len(parties) >= 2:
-                break
-        if len(parties) < 2:
-            main = self._main_meeting()
-            base = main.core_countries if main and len(main.core_countries) >= 2 else self.salient
-            if len(base) >= 2 and (not parties or parties <= base):
-                parties = set(base) | parties
-        return parties
-
-    def _signatories_around(self, ann: Annotated, clause_end: int, venues: bool) -> set[str]:
-        """States of the sentence up to the document's clause end, but for sponsors and mediators
-        ("برعاية الرئيس الأمريكي", "بوساطة أمريكية")."""
-        found = self._countries_in(ann, 0, clause_end, venues)
-        for m in _SPONSOR.finditer(ann.text, 0, clause_end):
-            sponsor_end = re.compile(r"[،,]").search(ann.text, m.end())
-            found -= self._countries_in(ann, m.start(), min(sponsor_end.start() if sponsor_end else clause_end,
-                                                            clause_end), venues)
-        return found
-
-    def _names_signatories(self, ann: Annotated, start: int, end: int) -> bool:
-        """"اتفاقية … بين الاتحاد الاقتصادي الأوراسي ومصر": the title itself says who signs."""
-        between = re.search(r"(?<!\w)بين(?!\w)", ann.text[start:end])
-        if not between:
-            return False
-        at = start + between.end()
-        return any(at <= o.start < end for o in ann.organizations) or bool(_BLOC.match(ann.text, at))
 
     def _agreement_antecedent(self, kind: str, word: str) -> AgreementFrame | None:
         generic = kind in ("document", "declaration", "joint_statement")
