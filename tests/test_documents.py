@@ -355,3 +355,14 @@ def test_a_document_signed_at_a_recalled_visit_takes_its_date():
             "وخلال تلك الزيارة، تم توقيع اتفاقية للتعاون في مجال النقل بين البلدين.")
     out = documents(text, "2024-05-07")
     assert [(a["status"], a["date"]) for a in out] == [("referenced", "2021-03")]
+
+
+def test_named_examples_of_a_count_in_its_sentence_are_its_documents():
+    out = documents("ووقع الوزيران الكويتي والتونسي عددا من الاتفاقيات أبرزها اتفاقية لتجنب الازدواج الضريبي "
+                    "واتفاقية لحماية الاستثمارات.")
+    assert sorted(a["title_ar"] for a in out) == ["اتفاقية لتجنب الازدواج الضريبي", "واتفاقية لحماية الاستثمارات"]
+
+
+def test_a_signing_year_before_the_document_dates_it():
+    out = documents("ووقع البلدان الكويت وتونس عام 2015 اتفاقية للتعاون الجمركي.", "2024-03-10")
+    assert [(a["status"], a["date"], a["sectors"]) for a in out] == [("referenced", "2015", ["trade"])]

@@ -176,9 +176,11 @@ class AgreementStage(Signatories):
         text = ann.text
         end = reporting_end(text, 0, len(text))
         own_cue = cues()["own_date"]
+        near = len(" ".join(words_before(text, head.start, 6)))  # "ووقع البلدان عام 2015 اتفاقية …": a year of its own
         dates = [d for d in with_month_of_year(ann.dates, text) if d.start < end
                  and not own_cue.search(" ".join(words_before(text, d.start, 2)))
-                 and not (d.precision == "year" and d.relative is None and d.year_shift is None)]
+                 and not (d.precision == "year" and d.relative is None and d.year_shift is None
+                          and not head.start - near <= d.start < head.start)]
         best = min(dates, key=lambda d: abs(d.start - head.start), default=None)
         when = resolve(best, self.reference) if best else None
         main = self._main_meeting()
@@ -206,8 +208,8 @@ class AgreementStage(Signatories):
                                   named, from_headline=is_title)
 
         if head.items:
-            return [frame(s, e, f"{original(head.start, head.end)} {original(s, e)}", True, sectors_in(ann, s, e))
-                    for s, e in head.items]
+            return [frame(s, e, f"{original(head.start, head.end)}: {original(s, e).removeprefix('و')}", True,
+                          sectors_in(ann, s, e)) for s, e in head.items]
         if head.several:
             fields = sectors_in(ann, head.start, end) | (sectors_in(ann, *head.shared) if head.shared else set())
             return [frame(head.start, end, "", False, fields or set(self.set_fields))]
@@ -325,7 +327,9 @@ class AgreementStage(Signatories):
 
     def _same_agreement(self, frame: AgreementFrame) -> AgreementFrame | None:
         for other in reversed(self.agreements):
-            if other.type != frame.type or other.sentence == frame.sentence and not frame.from_headline:
+            counted_here = not other.title_ar and frame.named  # "عددا من الاتفاقيات أبرزها اتفاقية …"
+            if other.type != frame.type or other.sentence == frame.sentence and not frame.from_headline \
+                    and not counted_here:
                 continue
             if not frame.title_ar and other.title_ar and not other.from_headline:
                 continue  # a count ("33 اتفاقية") is no repeat of one document
