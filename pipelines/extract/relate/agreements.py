@@ -53,6 +53,10 @@ class AgreementStage(Signatories):
 
     def _relate_agreements(self, ann: Annotated, is_title: bool) -> None:
         text = ann.text
+        v = vocabulary()
+        if not (v.any_head.search(text) or v.document_set.search(text) or _ANAPHOR.search(text)
+                or _BULLET.match(ann.sentence.text) or ann.sentence.kind == HEADING):
+            return  # a sentence that names no document and lists none
         self._refer_to_document(ann)
         self._describe_set(ann)
         if is_title and ann.sentence.kind == HEADING and _CONTINUATION.match(ann.text):

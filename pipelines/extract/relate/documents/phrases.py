@@ -124,7 +124,9 @@ def find_heads(ann: Annotated, listed: bool = False) -> list[Head]:
             if free(m.start("w"), m.end()) and count and not m.group("clitic"):
                 heads.append(Head(kind, "plural", m.start(), m.end(), m.group("w"), counted=True, count=_number(count)))
     rejected: list[Head] = []
-    for kind, number, pattern in v.heads:
+    for (kind, number, pattern), keys in zip(v.heads, v.head_keys):
+        if not any(k in text for k in keys):
+            continue
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             if not free(s, e):

@@ -22,6 +22,7 @@ def _forms(words) -> str:
 @dataclass(frozen=True)
 class Vocabulary:
     heads: list[tuple[str, str, re.Pattern]]  # (type, number, pattern), number = singular | dual | plural
+    head_keys: list[tuple[str, ...]]  # per head pattern, letters one of its forms begins with (a fast pre-test)
     any_head: re.Pattern  # one pass to skip sentences that name no document at all
     counted_singular: list[tuple[str, re.Pattern]]
     qualified: dict[str, list[str]]
@@ -63,6 +64,10 @@ def vocabulary() -> Vocabulary:
         for kind in TYPES:
             if source.get(kind):
                 heads.append((kind, number, re.compile(rf"{CLITICS}(?P<w>{_forms(source[kind])})(?!\w)")))
+    head_keys = []
+    for number, source in (("dual", d["dual"]), ("plural", d["plural"]), ("singular", a)):
+        head_keys += [tuple({re.match(r"\w{1,3}", norm(w)).group() for w in source[kind]}) for kind in TYPES
+                      if source.get(kind)]
     forms = [w for source in (d["dual"], d["plural"], a) for k in TYPES for w in source.get(k) or []]
     counted = [(k, re.compile(rf"{CLITICS}(?P<w>{_forms(v)})(?!\w)")) for k, v in d["counted_singular"].items()]
     stems = _forms(d["signing_stems"])
@@ -70,6 +75,7 @@ def vocabulary() -> Vocabulary:
     verb = rf"(?<!\w)[وف]?(?:س?[يتن])?(?:{stems})(?:ت|تا|ا|وا|ان|ون|ن)?(?:ه|ها|هما|هم)?(?!\w)"
     return Vocabulary(
         heads=heads,
+        head_keys=head_keys,
         any_head=re.compile(rf"(?:{_forms(forms + [w for v in d['counted_singular'].values() for w in v])})(?!\w)"),
         counted_singular=counted,
         qualified={k: [norm(w) for w in v] for k, v in a["qualified"].items()},
