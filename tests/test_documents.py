@@ -366,3 +366,8 @@ def test_named_examples_of_a_count_in_its_sentence_are_its_documents():
 def test_a_signing_year_before_the_document_dates_it():
     out = documents("ووقع البلدان الكويت وتونس عام 2015 اتفاقية للتعاون الجمركي.", "2024-03-10")
     assert [(a["status"], a["date"], a["sectors"]) for a in out] == [("referenced", "2015", ["trade"])]
+
+
+def test_a_region_names_no_signatory():
+    out = documents("وأكد البيان المشترك الذي صدر عن قمة دول آسيا الوسطى أهمية التعاون في مجال الطاقة.")
+    assert [(a["type"], a["status"], a["parties"]) for a in out] == [("joint_statement", "signed", [])]

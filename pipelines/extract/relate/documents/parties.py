@@ -27,7 +27,7 @@ class Signatories(Arguments):
         """The signing states: named in the phrase or its clause, else the main event's. A capital named as
         the venue ("في فيينا") counts only when the signatories are fewer than two without it."""
         if self._names_signatories(ann, start, end):
-            return self._countries_in(ann, start, end)
+            return self._states_in(ann, start, end)
         text = ann.text
         comma = re.compile(r"[،,]").search(text, end)  # the clause of the document: what follows is another's
         clause_end = reporting_end(text, 0, comma.start() if comma else len(text))
@@ -35,7 +35,7 @@ class Signatories(Arguments):
         parties = set()
         for venues in (False, True):
             signing = self._signatories_around(ann, start, venues)  # the verb's subject and object, before the title
-            title = self._countries_in(ann, start, end, venues)
+            title = self._states_in(ann, start, end, venues)
             parties = signing if len(signing) >= 2 and not with_partner else signing | title
             if len(parties) < 2:
                 parties |= self._signatories_around(ann, clause_end, venues)
@@ -51,10 +51,10 @@ class Signatories(Arguments):
     def _signatories_around(self, ann: Annotated, clause_end: int, venues: bool) -> set[str]:
         """States of the sentence up to the document's clause end, but for sponsors and mediators
         ("برعاية الرئيس الأمريكي", "بوساطة أمريكية")."""
-        found = self._countries_in(ann, 0, clause_end, venues)
+        found = self._states_in(ann, 0, clause_end, venues)
         for m in _SPONSOR.finditer(ann.text, 0, clause_end):
             sponsor_end = re.compile(r"[،,]").search(ann.text, m.end())
-            found -= self._countries_in(ann, m.start(), min(sponsor_end.start() if sponsor_end else clause_end,
+            found -= self._states_in(ann, m.start(), min(sponsor_end.start() if sponsor_end else clause_end,
                                                             clause_end), venues)
         return found
 
@@ -65,3 +65,13 @@ class Signatories(Arguments):
             return False
         at = start + between.end()
         return any(at <= o.start < end for o in ann.organizations) or bool(_BLOC.match(ann.text, at))
+
+    def _states_in(self, ann: Annotated, start: int, end: int, venues_count: bool = True) -> set[str]:
+        """States named in a span, but not through a region ("دول آسيا الوسطى" names no signatory)."""
+        regions = {i for c in ann.countries if c.kind == "region" and start <= c.start < end for i in c.iso3}
+        named = {i for c in ann.countries if c.kind != "region" and start <= c.start < end for i in c.iso3}
+        return self._countries_in(ann, start, end, venues_count) - (regions - named - self._people_states(ann, start, end))
+
+    @staticmethod
+    def _people_states(ann: Annotated, start: int, end: int) -> set[str]:
+        return {p.country for p in ann.persons if p.country and start <= p.start < end}
