@@ -371,3 +371,9 @@ def test_a_signing_year_before_the_document_dates_it():
 def test_a_region_names_no_signatory():
     out = documents("وأكد البيان المشترك الذي صدر عن قمة دول آسيا الوسطى أهمية التعاون في مجال الطاقة.")
     assert [(a["type"], a["status"], a["parties"]) for a in out] == [("joint_statement", "signed", [])]
+
+
+def test_lines_numbered_in_words_under_a_list_of_signed_documents():
+    text = ("ووقع الجانبان الكويتي والتونسي الوثائق التالية:\nأولاً: مذكرة تفاهم في مجال الزراعة\n"
+            "ثانياً: برنامج تنفيذي للتعاون الثقافي")
+    assert rows(text) == [("memorandum_of_understanding", "signed", ("agriculture",)), ("programme", "signed", ("culture",))]

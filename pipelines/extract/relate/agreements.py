@@ -19,7 +19,8 @@ from .frames import AgreementFrame, MeetingFrame
 _ANAPHOR = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)(?:الوثيقه|الوثيقه الثناييه)(?!\w)")
 _CONTINUATION = re.compile(r"\s*[وف](?:ال\w|(?:في|من|علي|الي|عن|مع|قد|كان|كانت|تم|لم|لا)(?!\w))")
 _DURING_VISIT = re.compile(r"(?<!\w)(?:خلال|اثناء|في|ابان)\s+زياره(?!\w)")
-_BULLET = re.compile(r"^\s*(?:[-–—•*▪●]|\(?[0-9]{1,2}\s*[-).]|[اأبجد]\s*[-)])\s*")
+_BULLET = re.compile(r"^\s*(?:[-–—•*▪●]|\(?[0-9٠-٩]{1,2}\s*[-).]|[اأبجد]\s*[-)]"
+                     r"|(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?\s*[:\-–])\s*")
 
 
 class AgreementStage(Signatories):
