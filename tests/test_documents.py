@@ -377,3 +377,10 @@ def test_lines_numbered_in_words_under_a_list_of_signed_documents():
     text = ("ووقع الجانبان الكويتي والتونسي الوثائق التالية:\nأولاً: مذكرة تفاهم في مجال الزراعة\n"
             "ثانياً: برنامج تنفيذي للتعاون الثقافي")
     assert rows(text) == [("memorandum_of_understanding", "signed", ("agriculture",)), ("programme", "signed", ("culture",))]
+
+
+def test_previously_and_expected_signings():
+    out = documents("وسبق أن وقع البلدان الكويت وتونس اتفاقية للنقل البحري.", "2024-03-10")
+    assert [a["status"] for a in out] == ["referenced"]
+    out = documents("وينتظر أن يوقع البلدان الكويت وتونس اتفاقية للنقل البحري.", "2024-03-10")
+    assert [a["status"] for a in out] == ["planned"]

@@ -60,10 +60,10 @@ def planned_before(text: str, start: int) -> bool:
     if v.planned.search(" ".join(near[-5:])) or any(FUTURE_VERB.match(w) for w in near):
         return True
     window = _window(text, start, 12)
-    signing = list(v.signing_noun.finditer(window))
-    if signing:  # "الجاهزة للتوقيع في ختام …", "من المقرر أن يتم خلال الزيارة توقيع …"
-        noun = signing[-1]
-        if re.match(r"[وف]?ل", noun.group()) or v.planned_signing.search(_window(window, noun.start(), 4)):
+    signing = sorted(list(v.signing_noun.finditer(window)) + list(v.signing_verb.finditer(window)), key=lambda m: m.start())
+    if signing:  # "الجاهزة للتوقيع في ختام …", "من المقرر أن يتم خلال الزيارة توقيع …", "وينتظر أن يوقع …"
+        cue = signing[-1]
+        if re.match(r"[وف]?ل", cue.group()) or v.planned_signing.search(_window(window, cue.start(), 4)):
             return True
     return bool(cues()["future"].search(window))
 
