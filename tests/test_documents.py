@@ -384,3 +384,17 @@ def test_previously_and_expected_signings():
     assert [a["status"] for a in out] == ["referenced"]
     out = documents("وينتظر أن يوقع البلدان الكويت وتونس اتفاقية للنقل البحري.", "2024-03-10")
     assert [a["status"] for a in out] == ["planned"]
+
+
+def test_documents_of_an_event_still_to_come_are_planned():
+    text = "يزور رئيس الكويت تونس غدا في زيارة رسمية تستمر يومين، ويشهد الرئيسان توقيع مذكرة تفاهم في مجال الصحة."
+    assert [a["status"] for a in documents(text, "2024-03-10")] == ["planned"]
+    text = "يصل رئيس الكويت إلى تونس الأسبوع المقبل. ويتضمن برنامج الزيارة توقيع اتفاقية للتعاون في مجال النقل."
+    assert [(a["type"], a["status"]) for a in documents(text, "2024-03-10")] == [("agreement", "planned")]
+
+
+def test_numbered_items_of_one_list_stay_apart():
+    text = ("وقعت الكويت وتونس أربع مذكرات تفاهم. وتتعلق مذكرة التفاهم الأولى بالتعاون في مجال التجارة. "
+            "وتشمل مذكرة التفاهم الثانية التعاون في مجال العمل. أما مذكرة التفاهم الثالثة فتتعلق بالتعاون العلمي. "
+            "فيما تعنى مذكرة التفاهم الرابعة، بالتعاون بين وكالتي الأنباء.")
+    assert len(documents(text)) == 4

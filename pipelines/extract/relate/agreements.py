@@ -11,8 +11,8 @@ from ..recognise import Annotated
 from ..segment import HEADING, HEADLINE
 from .clauses import cues, overlap, reporting_end, words_before
 from .documents import (Head, described_set_fields, document_sectors, document_set, earlier_than, find_heads,
-                        included, opening_status, recalled, relative_clause, sectors_in, status_of, title_end,
-                        vocabulary)
+                        included, opening_status, past_signing, recalled, relative_clause, sectors_in, status_of,
+                        title_end, vocabulary)
 from .documents.parties import Signatories
 from .frames import AgreementFrame, MeetingFrame
 
@@ -154,6 +154,8 @@ class AgreementStage(Signatories):
         """The document's date, and referenced for one signed before the reported event or at another one."""
         if status == "signed" and self._at_another_visit(ann, end):
             status = "referenced"  # it takes that visit's date, which the clause may give
+        if status == "signed" and self._only_planned_events() and not past_signing(ann.text, head.start):
+            status = "planned"  # "يزور … غدا، ويشهد الرئيسان توقيع مذكرة …": signed at an event still to come
         if when is None:
             when = self._signing_date(ann, head, status)
         if status == "referenced" and when is None and recalled(ann.text, head.start):
@@ -242,6 +244,9 @@ class AgreementStage(Signatories):
             return None
         self.agreements.append(frame)
         return frame
+
+    def _only_planned_events(self) -> bool:
+        return bool(self.meetings) and all(f.status == "planned" for f in self.meetings)
 
     def _recalled_event_date(self, ann: Annotated) -> str | None:
         """The date of the latest event reported before this sentence, other than the article's main one."""
@@ -342,6 +347,8 @@ class AgreementStage(Signatories):
                 continue
             if frame.named and other.named and frame.sectors and other.sectors and not frame.sectors & other.sectors:
                 continue  # two documents of one type in different fields
+            if _ordinal_of(frame) and _ordinal_of(other) and _ordinal_of(frame) != _ordinal_of(other):
+                continue  # "مذكرة التفاهم الثالثة" and "… الرابعة": two items of one list
             if not frame.named or not other.named or overlap(frame.title_norm, other.title_norm) >= 0.5 or (
                     frame.sectors and frame.sectors == other.sectors):
                 return other
@@ -357,3 +364,9 @@ def _named(complement: str) -> bool:
 def _title_core(complement: str) -> str:
     """What tells one document of a type from another: its complement without the signatories ("بين … و…")."""
     return re.sub(r"(?<!\w)بين\s.*?(?=(?<!\w)(?:في|حول|بشان|لل|ل)\w*|$)", " ", complement).strip()
+
+
+def _ordinal_of(frame: AgreementFrame) -> str | None:
+    """The ordinal an item's title opens with ("الثانيه" of "مذكرة التفاهم الثانية …"), if any."""
+    first = re.match(r"\w+", frame.title_norm)
+    return first.group() if first and vocabulary().item_ordinal.fullmatch(first.group()) else None

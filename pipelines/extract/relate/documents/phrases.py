@@ -17,6 +17,7 @@ from .vocabulary import vocabulary
 _TITLE_CUT = re.compile(r"(?<!\w)(?:الذي|التي|والتي|حيث|وذلك|وكذلك|كما|بحضور|وسط|يؤكد|تؤكد|تهدف|يهدف|ان|بان|وان)(?!\w)|[.:؛]")
 _ITEM_CUT = re.compile(r"(?<!\w)(?:الذي|التي|والتي|حيث|وذلك|بحضور|وسط|تهدف|يهدف|بين|لمده|للفتره)(?!\w)|[.:؛(]")
 _NEW_CLAUSE = re.compile(r"،\s*(?:و(?!ال)|كما|بالاضافه|اضافه|فضلا|علاوه|الي جانب|اخيرا|(?:ما|مما|بعد|قبل|عقب|اثر|خلال|رغم|بهدف|وذلك)(?!\w))")
+_OF_AN_EVENT = re.compile(r"\s*(?:ال)?(?:زياره|اجتماع|اجتماعات|لقاء|مؤتمر|قمه|منتدي|حفل|جلسه|دوره|مباحثات|مشاورات)(?!\w)")
 _ITEM_SEPARATOR = re.compile(r"\s*[،,]\s*|\s+(?=و\w{3,})")
 # A complement that opens one document's item: "في مجال …", "بشأن …", "حول …", "للتعاون في …" (with و before the next).
 _COMPLEMENTS = r"(?:في مجالي|في مجال|في|بشان|حول|للتعاون في|لتعاون في)(?!\w)"
@@ -75,10 +76,13 @@ def _qualified(head: Head, ann: Annotated) -> bool:
     qual = v.qualified.get(head.type)
     if qual is None:
         return True
+    if _OF_AN_EVENT.match(text, head.end):
+        return False  # "برنامج الزيارة", "عقد اجتماع": the programme of a visit, holding a meeting
     if head.type == "contract":
-        return signed and not re.match(r"\s*(?:ال)?(?:اجتماع|لقاء|جلسه|مباحثات|مشاورات)", text[head.end:])
+        return signed
     nxt = " ".join(words_after(text, head.end, 3))
-    complement = title_end(text, head.end, min(len(text), head.end + 50))
+    fourth = list(re.finditer(r"\w+", text[head.end:]))[3:4]  # a field named within the next words
+    complement = title_end(text, head.end, head.end + fourth[0].end() if fourth else len(text))
     named_after_place = any(head.end < c.start <= head.end + 2 for c in ann.cities) or any(
         head.end < c.start <= head.end + 2 for c in ann.countries)  # "إعلان جدة", "خطة عمان"
     return not qual or signed or any(nxt.startswith(q) for q in qual) or bare(head.word) in v.anaphora \

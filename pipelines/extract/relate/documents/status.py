@@ -141,3 +141,11 @@ def document_set(text: str) -> str | None:
         if number == "plural" and pattern.search(text):
             return kind
     return "" if v.document_set.search(text) else None
+
+
+def past_signing(text: str, start: int) -> bool:
+    """A signing told in the past before the head: a perfect verb ("وقع", "أبرما") or a passive ("تم توقيع")."""
+    v = vocabulary()
+    window = _window(text, start, 12)
+    perfect = any(not re.match(r"[وف]?س?[يتن]", m.group()) for m in v.signing_verb.finditer(window))
+    return perfect or bool(re.search(r"(?<!\w)[وف]?(?:تم|جري|جرت)(?!\w)", window))
