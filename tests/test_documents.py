@@ -398,3 +398,8 @@ def test_numbered_items_of_one_list_stay_apart():
             "وتشمل مذكرة التفاهم الثانية التعاون في مجال العمل. أما مذكرة التفاهم الثالثة فتتعلق بالتعاون العلمي. "
             "فيما تعنى مذكرة التفاهم الرابعة، بالتعاون بين وكالتي الأنباء.")
     assert len(documents(text)) == 4
+
+
+def test_a_witnessed_signing_stays_signed_beside_a_planned_meeting():
+    text = "شهد رئيسا الكويت وتونس اليوم توقيع اتفاقية للنقل. واتفقا على عقد القمة المقبلة في الرياض في نوفمبر."
+    assert [a["status"] for a in documents(text, "2024-03-10")] == ["signed"]

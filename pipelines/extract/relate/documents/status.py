@@ -144,8 +144,9 @@ def document_set(text: str) -> str | None:
 
 
 def past_signing(text: str, start: int) -> bool:
-    """A signing told in the past before the head: a perfect verb ("وقع", "أبرما") or a passive ("تم توقيع")."""
+    """A signing told in the past before the head: a perfect signing verb ("وقع", "أبرما"), or a past verb over its
+    verbal noun ("شهد الرئيسان توقيع", "تم التوقيع على")."""
     v = vocabulary()
     window = _window(text, start, 12)
     perfect = any(not re.match(r"[وف]?س?[يتن]", m.group()) for m in v.signing_verb.finditer(window))
-    return perfect or bool(re.search(r"(?<!\w)[وف]?(?:تم|جري|جرت)(?!\w)", window))
+    return perfect or bool(v.past.search(window))

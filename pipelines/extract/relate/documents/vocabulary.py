@@ -35,6 +35,7 @@ class Vocabulary:
     signing_noun: re.Pattern
     signing_participle: re.Pattern
     passive: re.Pattern
+    past: re.Pattern
     relative: re.Pattern
     planned: re.Pattern
     planned_signing: re.Pattern
@@ -88,6 +89,7 @@ def vocabulary() -> Vocabulary:
         signing_noun=re.compile(rf"(?<!\w)[وف]?(?:[بل]|لل)?(?:{_forms(d['signing_nouns'])})(?!\w)"),  # "باعتماد"
         signing_participle=compile_words(d["signing_participles"]),
         passive=compile_words(d["passive"]),
+        past=compile_words(d["past_markers"]),
         relative=compile_words(d["relative"]),
         planned=compile_words(d["planned_context"]),
         planned_signing=compile_words(d["planned_context"] + d["planned_before_signing"]),
