@@ -259,3 +259,10 @@ def test_a_section_label_above_the_headline_is_not_the_headline():
 
 def test_a_national_body_meeting_alone_is_not_a_diplomatic_meeting():
     assert facts("عقد البنك المركزي التركمانستاني اجتماعا لمناقشة أسعار الفائدة.")["meetings"] == []
+
+
+def test_a_month_joined_to_the_relative_year_after_it():
+    from pipelines.extract.dates import with_month_of_year
+    text = norm("وقعت في مارس من العام الماضي وفي يناير الماضي")
+    joined = with_month_of_year(find_dates(text), text)
+    assert [resolve(d, date(2024, 5, 7)) for d in joined] == ["2023-03", "2024-01"]

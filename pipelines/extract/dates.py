@@ -217,3 +217,18 @@ def to_date(value: str | None) -> date | None:
     if value and len(value) == 10:
         return date.fromisoformat(value)
     return None
+
+
+def with_month_of_year(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """Join a month and the relative year that follows it ("في مارس من العام الحالي" → March of the reference
+    year, "أيار من العام الماضي" → May of the year before) into one mention; other mentions unchanged."""
+    out: list[DateMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.month is not None and prev.year is None and prev.relative is None \
+                and m.year_shift is not None and m.month is None and re.fullmatch(r"\s*من\s*", text[prev.end:m.start]):
+            out[-1] = DateMention(prev.start, m.end, None, prev.month, prev.day, year_shift=m.year_shift,
+                                  text=text[prev.start:m.end])
+            continue
+        out.append(m)
+    return out

@@ -20,18 +20,23 @@ def _name_spans(ann: Annotated, names: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def sectors_in(ann: Annotated, start: int = 0, end: int | None = None, names: Iterable[str] = ()) -> set[str]:
-    """Sector codes named in a sentence (or a span of it), outside organisation and personal names."""
+def sector_spans(ann: Annotated, names: Iterable[str] = ()) -> list[tuple[int, int, str]]:
+    """(start, end, code) of every sector term in a sentence, outside organisation and personal names."""
     tokens = ann.sentence.tokens
-    end = len(ann.text) if end is None else end
     masked = [(o.start, o.end) for o in ann.organizations] + [(p.start, p.end) for p in ann.persons if p.name]
     masked += _name_spans(ann, names)
-    found = set()
+    spans = []
     for m in load().sectors.find(tokens):
         s, e = tokens[m.start].start, tokens[m.end - 1].end
-        if m.payload and start <= s and e <= end and not any(a <= s < b for a, b in masked):
-            found.add(m.payload)
-    return found
+        if m.payload and not any(a <= s < b for a, b in masked):
+            spans.append((s, e, m.payload))
+    return spans
+
+
+def sectors_in(ann: Annotated, start: int = 0, end: int | None = None, names: Iterable[str] = ()) -> set[str]:
+    """Sector codes named in a sentence (or a span of it), outside organisation and personal names."""
+    end = len(ann.text) if end is None else end
+    return {code for s, e, code in sector_spans(ann, names) if start <= s and e <= end}
 
 
 def article_sectors(annotated: list[Annotated]) -> list[str]:

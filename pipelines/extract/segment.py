@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .clean import Cleaned
+import yaml
+
+from .clean import Cleaned, Line
 from .dates import find_dates, resolve
-from .lexicon import Token, load, tokenize
-from .normalise import NormText, normalise_with_offsets
+from .lexicon import DATA_DIR, Token, load, tokenize
+from .normalise import NormText, norm, normalise_with_offsets
 
 HEADLINE, HEADING, DATELINE, BODY = "headline", "heading", "dateline", "body"
 # A sentence ends at . ! ? ؟ — not after a one-letter abbreviation ("د. أنور") — or at a dateline's " /".
@@ -87,10 +90,31 @@ def _dateline(line_text: str) -> tuple[int, str | None, tuple[str, str] | None] 
     return first.end + (m.end() if m else 0), value, city
 
 
+@lru_cache(maxsize=1)
+def _line_connectives() -> set[str]:
+    with open(DATA_DIR / "line_wrap.yaml", encoding="utf-8") as f:
+        return {norm(w) for w in yaml.safe_load(f)["line_connectives"]}
+
+
+def join_wrapped(original: str, lines: list[Line], connectives: set[str]) -> list[Line]:
+    """Join a line that ends in a comma or a connective ("و", "في", "التي" …) with the next line: it is one
+    sentence wrapped, not a heading. Lines with dropped text between them stay apart."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and not original[prev.end:line.start].strip():
+            words = re.findall(r"\w+", norm(prev.text[-20:]))
+            if prev.text.endswith(("،", ",")) or words and words[-1] in connectives:
+                out[-1] = Line(prev.start, line.end, original[prev.start:line.end])
+                continue
+        out.append(line)
+    return out
+
+
 def segment(cleaned: Cleaned) -> Segmented:
     """Cut the kept lines into typed sentences; read the dateline if there is one."""
     original = cleaned.text
-    lines = cleaned.kept
+    lines = join_wrapped(original, cleaned.kept, _line_connectives())
     sentences: list[Sentence] = []
     published, dateline_city = None, None
     for p, line in enumerate(lines):

@@ -73,7 +73,7 @@ class AgreementFrame:
 
     def to_fact(self) -> dict:
         return {"type": self.type, "status": self.status, "date": self.date, "parties": sorted(self.parties),
-                "sectors": sorted(self.sectors), "title_ar": self.title_ar, "evidence": self.evidence,
+                "sectors": sorted(self.sectors), "title_ar": self.title_ar or None, "evidence": self.evidence,
                 "evidence_start": self.evidence_start, "evidence_end": self.evidence_end}
 
 

@@ -1,0 +1,9 @@
+"""The document phrase grammar the agreement stage reads: vocabulary, phrases (heads, counts, lists), status."""
+from .fields import described_set_fields, document_sectors
+from .phrases import Head, find_heads, list_items, sectors_in, title_end
+from .status import (document_set, earlier_than, included, opening_status, past_signing, recalled, relative_clause,
+                     status_of)
+from .vocabulary import vocabulary
+
+__all__ = ["Head", "described_set_fields", "document_sectors", "document_set", "earlier_than", "find_heads", "included",
+           "list_items", "opening_status", "past_signing", "recalled", "relative_clause", "sectors_in", "status_of", "title_end", "vocabulary"]
