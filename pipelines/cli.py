@@ -58,7 +58,7 @@ def refresh(
     working during a refresh, and a refresh that dies leaves the previous warehouse intact."""
     _use(articles, warehouse)
     if articles and not articles.is_dir():
-        err.print(f"[red]error:[/red] articles folder {articles} does not exist")
+        err.print(f"[red]error:[/red] articles folder {escape(str(articles))} does not exist")
         raise typer.Exit(2)
     _ensure_manifest()
     for url in feed:
@@ -67,17 +67,17 @@ def refresh(
         try:
             fetched = fetch_feed(url, settings.inbox_dir())
         except FetchError as exc:
-            err.print(f"[red]feed error:[/red] {exc}")
+            err.print(f"[red]feed error:[/red] {escape(str(exc))}")
             raise typer.Exit(1)
-        err.print(f"feed {url}: {len(fetched.written)} items into {settings.inbox_dir()} ({fetched.failed} failed)")
+        err.print(escape(f"feed {url}: {len(fetched.written)} items into {settings.inbox_dir()} ({fetched.failed} failed)"))
     from .orchestration import run_refresh
 
     started = time.monotonic()
-    err.print(f"refreshing [bold]{settings.warehouse_path()}[/bold] from {settings.articles_dir()}")
-    result = run_refresh(progress=lambda msg: err.print(f"  {msg}"), wait_seconds=wait)
+    err.print(f"refreshing [bold]{escape(str(settings.warehouse_path()))}[/bold] from {escape(str(settings.articles_dir()))}")
+    result = run_refresh(progress=lambda msg: err.print(f"  {escape(msg)}"), wait_seconds=wait)
     if not result.success:
         where = f" at step {result.failed_step}" if result.failed_step else ""
-        err.print(f"[red]refresh failed[/red]{where}: {result.error}")
+        err.print(f"[red]refresh failed[/red]{escape(where)}: {escape(str(result.error))}")
         raise typer.Exit(3 if result.locked else 1)
     counts = result.counts
     err.print(f"[green]done[/green] in {time.monotonic() - started:.1f}s — articles: {counts.get('articles', 0)} "
@@ -209,10 +209,10 @@ def report(
 
     path = (warehouse or settings.warehouse_path()).resolve()
     if not path.exists():
-        err.print(f"[red]error:[/red] no warehouse at {path} — run `diplomacy refresh` (or `make run`) first")
+        err.print(f"[red]error:[/red] no warehouse at {escape(str(path))} — run `diplomacy refresh` (or `make run`) first")
         raise typer.Exit(2)
     target = build_report(path, (out_dir or report_dir(path)).resolve())
-    out.print(f"report written to {target}")
+    out.print(f"report written to {escape(str(target))}")
 
 
 def _read_inputs(files: list[Path]):
@@ -221,7 +221,7 @@ def _read_inputs(files: list[Path]):
     for path in files:
         for item in read_file(path, path.parent):
             if isinstance(item, Quarantined):
-                err.print(f"[yellow]skipped[/yellow] {item.path}: {item.reason}")
+                err.print(f"[yellow]skipped[/yellow] {escape(f'{item.path}: {item.reason}')}")
             else:
                 yield item
 
@@ -243,18 +243,18 @@ def extract(
 
 
 def _print_facts(facts: dict) -> None:
-    out.rule(f"[bold]{facts['article']}[/bold]  published {facts['published_date'] or '—'}")
+    out.rule(f"[bold]{escape(facts['article'])}[/bold]  published {facts['published_date'] or '—'}")
     for m in facts["meetings"]:
         out.print(f"[cyan]meeting[/cyan] {m['type']} ({m['status']}) {m['date'] or 'date unknown'} — "
-                  f"{', '.join(m['countries'])}" + (f" @ {m['location_city']}" if m["location_city"] else "")
-                  + (f", round {m['round']}" if m["round"] else ""))
+                  + escape(f"{', '.join(m['countries'])}" + (f" @ {m['location_city']}" if m["location_city"] else "")
+                           + (f", round {m['round']}" if m["round"] else "")))
         for p in m["participants"]:
-            out.print(f"    · {p['name_ar'] or '(unnamed)'} — {p['role']} {p['country'] or ''}")
-        out.print(f"    [dim]«{m['evidence']}»[/dim]")
+            out.print(escape(f"    · {p['name_ar'] or '(unnamed)'} — {p['role']} {p['country'] or ''}"))
+        out.print(f"    [dim]«{escape(m['evidence'])}»[/dim]")
     for a in facts["agreements"]:
         out.print(f"[magenta]agreement[/magenta] {a['type']} ({a['status']}) {a['date'] or 'date unknown'} — "
                   f"{', '.join(a['parties']) or 'parties unknown'}; sectors: {', '.join(a['sectors']) or '—'}")
-        out.print(f"    {a['title_ar']}\n    [dim]«{a['evidence']}»[/dim]")
+        out.print(f"    {escape(a['title_ar'] or '(no title)')}\n    [dim]«{escape(a['evidence'])}»[/dim]")
     out.print(f"[green]sectors[/green]: {', '.join(facts['sectors']) or '—'}")
     if not facts["meetings"] and not facts["agreements"]:
         out.print("[dim]no meetings or agreements found[/dim]")

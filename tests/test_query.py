@@ -90,3 +90,18 @@ def test_summary_prints_its_path_literally(seeds_warehouse, tmp_path):
     for env in (TERMINAL, PIPE):
         out = ANSI.sub("", cli("summary", "--warehouse", str(copy), env=env).stdout)
         assert "[bold]w.duckdb" in out and "Top partner countries" in out and "TKM" in out
+
+
+def test_extract_and_refresh_print_names_and_evidence_literally(tmp_path):
+    articles = tmp_path / "[b]news"
+    articles.mkdir()
+    (articles / "[link=file:x]x.txt").write_text(
+        "مباحثات [/foo] عراقية تركمانستانية\n\n"
+        "بغداد [/foo] – بحث وزير الخارجية العراقي مع نظيره التركمانستاني اليوم في بغداد "
+        "التعاون في مجال الطاقة.\n", encoding="utf-8")
+    shown = cli("extract", str(articles / "[link=file:x]x.txt"), env=TERMINAL)
+    text = ANSI.sub("", shown.stdout)
+    assert "[link=file:x]x.txt" in text and "بغداد [/foo] –" in text
+    assert "\x1b]8;" not in shown.stdout  # no terminal hyperlink made of the data
+    missing = cli("refresh", "--articles", str(tmp_path / "[i]missing"), check=False)
+    assert missing.returncode == 2 and "[i]missing" in missing.stderr
