@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -105,6 +106,11 @@ def _connect_read_only(warehouse: Optional[Path], memory_limit: Optional[str] = 
         yield conn
 
 
+def _json_value(value):
+    """A cell as JSON allows it: NaN and ±infinity (not JSON) become null."""
+    return None if isinstance(value, float) and not math.isfinite(value) else value
+
+
 def _tsv(value) -> str:
     text = "" if value is None else str(value)
     return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
@@ -157,8 +163,9 @@ def query(
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(1)
     if as_json:
-        sys.stdout.write("".join(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str,
-                                            separators=(",", ":")) + "\n" for row in rows))
+        sys.stdout.write("".join(json.dumps({c: _json_value(v) for c, v in zip(columns, row)}, ensure_ascii=False,
+                                            default=str, separators=(",", ":"), allow_nan=False) + "\n"
+                                 for row in rows))
     else:
         _print_table(columns, rows)
 

@@ -82,6 +82,8 @@ def test_json_prints_json_lines(seeds_warehouse):
     assert [json.loads(line) for line in lines] == [{"i": i, "s": f"نص {i}", "l": [i, 2], "d": "2024-01-02"}
                                                     for i in range(3)]
     assert lines[0] == '{"i":0,"s":"نص 0","l":[0,2],"d":"2024-01-02"}'
+    special = query(seeds_warehouse, "--json", "select 'nan'::double as n, 'inf'::double as i, 1.5::double as x")
+    assert json.loads(special.stdout) == {"n": None, "i": None, "x": 1.5}  # strict JSON: no NaN/Infinity tokens
 
 
 def test_summary_prints_its_path_literally(seeds_warehouse, tmp_path):
