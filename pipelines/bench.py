@@ -4,7 +4,6 @@ Timings are wall-clock on whatever else the machine is doing; compare them as ra
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import subprocess
@@ -14,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .parallel import Job, extract_one, worker_count
+from .parallel import Job, extract_one, worker_count, worker_pool
 from .settings import PROJECT_ROOT
 from .sources import Article, read_file
 from .synthetic import SyntheticCorpus
@@ -56,11 +55,10 @@ def extraction_throughput(folder: Path, repeat: int = 3, processes: int | None =
             extract_one(job)
     single = time.perf_counter() - started
     processes = processes or worker_count()
-    with multiprocessing.get_context("spawn").Pool(processes, initializer=_warm_up) as pool:
-        pool.map(_warm_up_task, range(processes))
+    with worker_pool(processes, initializer=_warm_up) as pool:
+        list(pool.map(_warm_up_task, range(processes)))
         started = time.perf_counter()
-        for _ in pool.imap_unordered(extract_one, jobs * repeat, chunksize=4):
-            pass
+        list(pool.map(extract_one, jobs * repeat, chunksize=4))
         pooled = time.perf_counter() - started
     n, kilobytes = len(jobs) * repeat, sum(len(j[2].encode("utf-8")) for j in jobs) * repeat / 1000
     return {"folder": str(folder), "articles": len(jobs), "repeat": repeat,

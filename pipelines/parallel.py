@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 
 from .extract import extract_article
 
@@ -35,6 +37,17 @@ def extract_many(jobs: Iterable[Job], count: int, processes: int | None = None) 
     if processes < 2 or count < MIN_PARALLEL_BATCH:
         yield from map(extract_one, jobs)
         return
-    # spawn: the children start clean instead of inheriting Dagster's threads and open DuckDB handles
-    with multiprocessing.get_context("spawn").Pool(processes) as pool:
-        yield from pool.imap(extract_one, jobs, chunksize=8)
+    with worker_pool(processes) as pool:
+        pending = deque()  # a bounded window of submitted articles: the corpus is streamed, never held
+        for job in jobs:
+            pending.append(pool.submit(extract_one, job))
+            if len(pending) >= 16 * processes:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def worker_pool(processes: int, initializer=None) -> ProcessPoolExecutor:
+    """A pool of extraction workers. Spawned: they start clean instead of inheriting Dagster's threads
+    and open DuckDB handles. A worker that dies raises BrokenProcessPool in the caller (never a hang)."""
+    return ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"), initializer=initializer)

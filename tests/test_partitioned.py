@@ -43,3 +43,13 @@ def test_partitions_under_the_multiprocess_executor_give_the_in_process_facts(tm
         for a in read_folders([tmp_path / "sources" / source]).articles:
             in_process[(a.article_id, a.published_date)] = extract_article(a.text, a.article_id, a.published_date)
     assert len(in_process) == 5 and partitioned == in_process
+
+
+def test_a_big_batch_on_a_worker_pool_gives_the_in_process_facts_in_order():
+    from pipelines.parallel import MIN_PARALLEL_BATCH, extract_many
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    jobs = [(f"a{i}", f"h{i}", texts[i % len(texts)], None) for i in range(MIN_PARALLEL_BATCH + 7)]
+    pooled = list(extract_many(iter(jobs), len(jobs), processes=2))  # streamed through a bounded window
+    assert pooled == list(extract_many(iter(jobs), len(jobs), processes=1))
+    assert [outcome[0] for outcome in pooled] == [job[0] for job in jobs]
