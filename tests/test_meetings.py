@@ -402,3 +402,14 @@ def test_a_ceremony_attended_by_leaders_of_several_states_is_a_meeting():
 def test_agency_datelines_and_dates_glued_to_their_year():
     seg = segment(clean("إسلام آباد (وكالة الأنباء 23 فروری2018) أكد رئيس الوزراء أن المشروع سيعزز التعاون."))
     assert seg.published_date == "2018-02-23" and seg.dateline_city == ("Islamabad", "PAK")
+
+
+def test_weekday_and_clock_datelines_and_a_bare_weekday_set_off_by_commas():
+    for top in ("الأحد ٩ مارس ٢٠٢٥ الساعة ٤:١٠ مساءً", "الأحد 09-03-2025 14:10 | كتب: محرر",
+                "الأحد 9 مارس 2025 | 04:10 مساءً", "2025/03/09 14:10"):
+        seg = segment(clean(f"{top}\nاستقبل رئيس أوزبكستان اليوم سفير الهند."))
+        assert seg.published_date == "2025-03-09", top
+        assert [s.text for s in seg.sentences][-1] == "استقبل رئيس أوزبكستان اليوم سفير الهند."
+    out = facts("وقعت تونس والجزائر، الخميس، اتفاقية للتعاون في مجال النقل.", "2025-03-09")
+    assert out["agreements"][0]["date"] == "2025-03-06"
+    assert facts("وبعد صلاة الجمعة استقبل رئيس تونس سفير الجزائر.", "2025-03-09")["meetings"][0]["date"] is None

@@ -8,7 +8,7 @@ from functools import lru_cache
 import yaml
 
 from .clean import Cleaned, Line
-from .dates import find_dates, resolve
+from .dates import WEEKDAYS, find_dates, resolve
 from .lexicon import DATA_DIR, Token, load, tokenize
 from .normalise import NormText, norm, normalise_with_offsets
 
@@ -20,6 +20,10 @@ PUBLISHED_LABEL = re.compile(r"^\s*(?:تاريخ النشر|نشر|تم النش
                              r"(?:في|بتاريخ)?\s*[:：]?\s*$")
 # A clock time before the date ("09:15 / 2021-03-05", "الساعة 10:30 -")
 CLOCK_HEAD = re.compile(r"^\s*(?:الساعه\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:ص|م|am|pm))?\s*[/|،,\-–—]?\s*$")
+# What may follow a dateline's date: punctuation, a bar, a clock time ("| 06:58 مساء", "الساعه 6:25"), the end.
+DATE_TAIL = re.compile(r"\s*(?:[./\-–—،,|]|(?:\|\s*)?(?:الساعه\s*\d{1,2}(?:[:.]\d{2})?|\d{1,2}[:.]\d{2}(?!\d))"
+                       r"(?:\s*(?:صباحا|مساء|ص|م|am|pm)(?!\w))?\s*[|/\-–—]?|$)")
+WEEKDAY_HEAD = re.compile(rf"^\s*(?:يوم\s+)?(?:{'|'.join(WEEKDAYS)})\s*[،,]?\s*$")
 _TERMINAL = re.compile(r"[.!?؟:…]\s*$")
 
 
@@ -76,14 +80,14 @@ def _dateline(line_text: str) -> tuple[int, str | None, tuple[str, str] | None] 
     head = re.sub(r"\([^()]*$", " ", head)  # "إسلام آباد (وكالة … 23 …": the agency inside the bracket
     tokens = tokenize(head)
     city = None
-    labelled = bool(tokens) and bool(PUBLISHED_LABEL.match(head) or CLOCK_HEAD.match(head))
+    labelled = bool(tokens) and bool(PUBLISHED_LABEL.match(head) or CLOCK_HEAD.match(head) or WEEKDAY_HEAD.match(head))
     if tokens and not labelled:
         found = load().cities.find(tokens)
         if not found or found[0].start != 0 or len(tokens) > found[-1].end + 1:
             return None
         city = found[0].payload[:2]
     rest = nt.text[first.end:]
-    m = re.match(r"\s*(?:[./\-–—،,]|$)", rest)
+    m = DATE_TAIL.match(rest)
     if not m and city is None and not labelled:
         return None
     value = resolve(first, None) if first.is_absolute and first.day else None
