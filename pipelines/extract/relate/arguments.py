@@ -41,7 +41,8 @@ class Arguments:
             if start <= c.start < end and (venues_count or not is_venue(ann.text, c.start, c.kind)
                                            and not VENUE_NISBA.search(ann.text[max(0, c.start - 14):c.start])
                                            and not (c.kind in ("name", "longform") and VENUE_COUNTRY.search(
-                                               ann.text[max(0, c.start - 16):c.start]))) \
+                                               ann.text[max(0, c.start - 16):c.start])
+                                                    and not _of_a_title(ann, c.start))) \
                     and not self._surname(ann.text[c.start:c.end], c) \
                     and not (c.kind == "name" and CAPITAL_OF.search(ann.text, 0, c.start)) \
                     and not (c.kind == "region" and not REGION_PEOPLE.search(ann.text, max(0, c.start - 16), c.start)):
@@ -186,6 +187,16 @@ def _epithet_rx() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _since_words() -> set[str]:
     return {norm(w) for w in load().triggers["meeting"]["since_cues"]}
+
+
+# "وزيرة الخارجية والعلاقات الدولية بمملكة ليسوتو": ب after a title's own words names the official's state.
+TITLE_STATE = re.compile(r"(?:\s+[وف]?ال\w+){0,4}\s+ب(?:(?:مملكه|جمهوريه|دوله|سلطنه|اماره)\s+)?$")
+
+
+def _of_a_title(ann: Annotated, start: int) -> bool:
+    """Whether the state at `start` follows "ب" right after the title of an official of no stated country."""
+    return any(p.country is None and p.end <= start and TITLE_STATE.fullmatch(ann.text, p.end, start)
+               for p in ann.persons)
 
 
 def is_venue(text: str, start: int, kind: str) -> bool:
