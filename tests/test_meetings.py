@@ -413,3 +413,14 @@ def test_weekday_and_clock_datelines_and_a_bare_weekday_set_off_by_commas():
     out = facts("وقعت تونس والجزائر، الخميس، اتفاقية للتعاون في مجال النقل.", "2025-03-09")
     assert out["agreements"][0]["date"] == "2025-03-06"
     assert facts("وبعد صلاة الجمعة استقبل رئيس تونس سفير الجزائر.", "2025-03-09")["meetings"][0]["date"] is None
+
+
+def test_a_future_verb_before_a_date_and_scheduling_words_after_the_noun_plan_the_event():
+    out = facts("رئيس وزراء الهند سيعقد اليوم الخميس 4 مايو 2023، اجتماعا مع رئيس سريلانكا.")
+    assert only(out, "talks")["status"] == "planned"
+    out = facts("وتجري الاستعدادات لزيارة رئيس كينيا إلى أوغندا.")
+    assert only(out, "visit")["status"] == "planned"
+    out = facts("وبحث الوزيران اجتماعا يضم وزيري خارجية كينيا وأوغندا، والمقرر عقده في كمبالا.")
+    assert only(out, "talks")["status"] == "planned"
+    out = facts("وناقش وزير خارجية كينيا مع سفير أوغندا ترتيب زيارة مرتقبة لرئيس أوغندا إلى نيروبي.")
+    assert only(out, "visit")["status"] == "planned"
