@@ -424,3 +424,11 @@ def test_a_future_verb_before_a_date_and_scheduling_words_after_the_noun_plan_th
     assert only(out, "talks")["status"] == "planned"
     out = facts("وناقش وزير خارجية كينيا مع سفير أوغندا ترتيب زيارة مرتقبة لرئيس أوغندا إلى نيروبي.")
     assert only(out, "visit")["status"] == "planned"
+
+
+def test_talks_during_a_visit_are_their_own_event_but_the_content_of_a_call_is_not():
+    out = facts("وصل رئيس وزراء ماليزيا إلى جاكرتا في زيارة رسمية التقى خلالها بالرئيس الإندونيسي.")
+    assert sorted(m["type"] for m in out["meetings"]) == ["talks", "visit"]
+    assert only(out, "talks")["countries"] == ["IDN", "MYS"]
+    out = facts("أجرى رئيس وزراء ماليزيا اتصالا هاتفيا مع الرئيس الإندونيسي، بحثا خلاله العلاقات.")
+    assert [m["type"] for m in out["meetings"]] == ["phone_call"]
