@@ -432,3 +432,9 @@ def test_talks_during_a_visit_are_their_own_event_but_the_content_of_a_call_is_n
     assert only(out, "talks")["countries"] == ["IDN", "MYS"]
     out = facts("أجرى رئيس وزراء ماليزيا اتصالا هاتفيا مع الرئيس الإندونيسي، بحثا خلاله العلاقات.")
     assert [m["type"] for m in out["meetings"]] == ["phone_call"]
+
+
+def test_an_arrival_subject_first_with_a_date_before_the_capital_it_reached():
+    out = facts("وكان رئيس غانا قد وصل يوم الأحد إلى العاصمة الكينية نيروبي في زيارة رسمية.")
+    visit = only(out, "visit")
+    assert (visit["countries"], visit["location_city"]) == (["GHA", "KEN"], "Nairobi")

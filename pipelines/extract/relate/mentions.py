@@ -19,6 +19,7 @@ RELATIVE_VERB = re.compile(r"(?:\s+\w+){0,3}?\s+(?:الذي|التي|اللذي�
 BREAK = re.compile(r"[،,:؛;.!?؟()\-–—]")
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك"}
 INVITATION_WORDS = {"دعا", "دعت", "دعوه", "الدعوه", "دعوته", "نتطلع", "يتطلع"}
+PLACE_NOUN = re.compile(r"ال(?:عاصمه|مدينه|جمهوريه|مملكه|دوله)")  # an arrival's destination named after it
 ARRIVAL_VERBS = {"وصل", "وصلت", "يصل", "سيصل", "حل", "حلت", "يحل", "سيحل"}  # "حل بالجزائر": arrived in
 VERB_TRIGGERS = {"التقي", "التقت", "التقيا", "التقوا", "يلتقيان", "سيلتقيان", "اجتمعا", "اجتمعوا", "تباحثا", "تباحث", "يتباحث", "يلتقي", "سيلتقي", "اجتمع", "يجتمع", "سيجتمع", "استقبل", "استقبلت", "يستقبل", "سيستقبل",
                  "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", *ARRIVAL_VERBS, "بحث مع", "بحث", "ناقش", "استعرض", "بحثا", "هاتفيا"}
@@ -217,7 +218,9 @@ class MentionFinder(Arguments):
                     return False  # someone must arrive: "وصل المنتخب إلى الدوحة" is no visit
                 return any(0 <= p.start - m.end < 40 for p in ann.persons) or bool(at) or bool(place) and (
                     place.group(1) == "هنا" or place.group(1) in load().epithets  # "وصل إلى المملكة"
-                    or any(c.start == m.end + place.start(1) for c in [*ann.countries, *ann.cities]))
+                    or any(c.start == m.end + place.start(1) for c in [*ann.countries, *ann.cities])
+                    or PLACE_NOUN.fullmatch(place.group(1)) and any(  # "إلى العاصمة الإثيوبية أديس أبابا"
+                        0 < c.start - m.end - place.end(1) <= 25 for c in [*ann.countries, *ann.cities]))
             return True
         if m.type in ("phone_call", "video_call") or rx["ceremony"].fullmatch(word):
             return True  # a ceremony is only a mention when leaders of several states attend it
