@@ -403,3 +403,10 @@ def test_numbered_items_of_one_list_stay_apart():
 def test_a_witnessed_signing_stays_signed_beside_a_planned_meeting():
     text = "شهد رئيسا الكويت وتونس اليوم توقيع اتفاقية للنقل. واتفقا على عقد القمة المقبلة في الرياض في نوفمبر."
     assert [a["status"] for a in documents(text, "2024-03-10")] == ["signed"]
+
+
+def test_since_the_signing_of_a_document_it_is_referenced():
+    (doc,) = documents("وصل رئيس غانا اليوم إلى لومي في زيارة هي الأولى منذ توقيع اتفاقية الحدود بين غانا وتوغو.")
+    assert (doc["type"], doc["status"]) == ("agreement", "referenced")
+    (doc,) = documents("ووقع وزيرا خارجية غانا وتوغو اليوم اتفاقية للتعاون في مجال النقل.")
+    assert doc["status"] == "signed"
