@@ -438,3 +438,8 @@ def test_an_arrival_subject_first_with_a_date_before_the_capital_it_reached():
     out = facts("وكان رئيس غانا قد وصل يوم الأحد إلى العاصمة الكينية نيروبي في زيارة رسمية.")
     visit = only(out, "visit")
     assert (visit["countries"], visit["location_city"]) == (["GHA", "KEN"], "Nairobi")
+
+
+def test_a_conjunction_before_a_verb_starting_with_b_is_stripped_as_a_conjunction():
+    out = facts("وبحث رئيس البرازيل ووزير خارجية الهند في برازيليا التعاون.")
+    assert only(out, "talks")["countries"] == ["BRA", "IND"]
