@@ -443,3 +443,10 @@ def test_an_arrival_subject_first_with_a_date_before_the_capital_it_reached():
 def test_a_conjunction_before_a_verb_starting_with_b_is_stripped_as_a_conjunction():
     out = facts("وبحث رئيس البرازيل ووزير خارجية الهند في برازيليا التعاون.")
     assert only(out, "talks")["countries"] == ["BRA", "IND"]
+
+
+def test_a_dual_subject_with_no_maa_discusses_as_talks():
+    out = facts("بحث وزيرا خارجية تونس والمغرب سبل تعزيز التعاون.")
+    assert only(out, "talks")["countries"] == ["MAR", "TUN"]
+    out = facts("وناقش وزيرا الخارجية التونسي عثمان الجرندي، والمغربي ناصر بوريطة، التعاون الثنائي.")
+    assert only(out, "talks")["countries"] == ["MAR", "TUN"]
