@@ -450,3 +450,12 @@ def test_a_dual_subject_with_no_maa_discusses_as_talks():
     assert only(out, "talks")["countries"] == ["MAR", "TUN"]
     out = facts("وناقش وزيرا الخارجية التونسي عثمان الجرندي، والمغربي ناصر بوريطة، التعاون الثنائي.")
     assert only(out, "talks")["countries"] == ["MAR", "TUN"]
+
+
+def test_a_weekday_after_a_time_of_day_and_a_coming_weekday_after_an_imperfect_verb():
+    out = facts("استقبل رئيس تونس مساء الخميس وزير خارجية مالطا.", "2025-03-08")  # a Saturday
+    assert only(out, "talks")["date"] == "2025-03-06"
+    out = facts("ووصل وزير خارجية مالطا اليوم إلى تونس حيث سيشارك في اجتماع وزراء الخارجية الذي يعقد، الاثنين، "
+                "بمقر الاتحاد.", "2025-03-08")
+    meeting = next(m for m in out["meetings"] if m["type"] != "visit")
+    assert (meeting["date"], meeting["status"]) == ("2025-03-10", "planned")

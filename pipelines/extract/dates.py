@@ -73,7 +73,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "ordinal_day": re.compile(rf"(?<!\w)(?P<ord>(?:ال\w+)(?:\s+(?:عشر|والعشرين|والعشرون|والثلاثين))?)\s+من\s+"
                                   rf"(?:الشهر\s+(?P<cur>الجاري|الحالي)|(?:شهر\s+)?(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?)"),
         "today": re.compile(rf"(?<!\w)(?:(?P<word>اليوم|امس|البارحه|غدا)(?!\s+(?:الدولي|الوطني|العالمي))(?:\s*\(?\s*(?P<wd1>{wd})\s*\)?)?|(?:يوم\s+)?(?P<wd3>{wd})\s+(?P<wdrel>الماضي|المقبل|القادم)|(?:يومي?\s+)(?P<wd2>{wd})"
-                            rf"|(?:(?<=[،,(])|(?<=[،,(]\s))(?P<wd4>{wd})(?=\s*[،,.)]))(?!\w)"),  # "وقع البلدان، الاربعاء، …"
+                            rf"|(?:(?<=[،,(])|(?<=[،,(]\s))(?P<wd4>{wd})(?=\s*[،,.)])"  # "وقع البلدان، الاربعاء، …"
+                            rf"|(?:صباح|مساء|عصر|ظهر|فجر|ليله)\s+(?P<wd5>{wd}))(?!\w)"),  # "بعد عصر السبت"
     }
 
 
@@ -160,7 +161,7 @@ def find_dates(text: str) -> list[DateMention]:
         add(DateMention(m.start(), m.end(), relative="month_" + _RELATIVE_WORDS[m.group("mrel")], text=m.group()))
     for m in p["today"].finditer(text):
         word = m.group("word")
-        wd = m.group("wd1") or m.group("wd2") or m.group("wd3") or m.group("wd4")
+        wd = next((m.group(g) for g in ("wd1", "wd2", "wd3", "wd4", "wd5") if m.group(g)), None)
         # "اليوم الجمعة 10 يونيو 2022": the explicit date that follows says it all.
         after = text[m.end():m.end() + 4]
         if re.match(r"\s*\(?\s*\d", after) and any(f.start >= m.end() and f.start - m.end() <= 4 for f in found):

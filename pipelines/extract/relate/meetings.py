@@ -233,6 +233,11 @@ class MeetingStage(Lists):
         status = self._status(ann, m, start, end, when)
         if sentence_frames and sentence_frames[-1].status == "planned" and start == m.head_start:
             status = "planned"  # "من المنتظر أن تتضمن الزيارة عقد جولة مباحثات": the object of a planned event
+        if said and said.relative == "weekday" and (status == "planned" or self._imperfect(
+                text, max(0, said.start - 12), said.start)):
+            said = replace(said, relative="next_weekday")  # "الاجتماع الذي يعقد، الأحد،": the coming Sunday
+            when = resolve(said, self.reference)
+            status = self._status(ann, m, start, end, when)
         if when is None and self._reported_setting(ann, m, start, status):
             when = self.published  # "(dateline) … أدلى الرئيس بهذه التصريحات خلال اجتماعه مع …"
         return when, said, status
