@@ -410,3 +410,10 @@ def test_since_the_signing_of_a_document_it_is_referenced():
     assert (doc["type"], doc["status"]) == ("agreement", "referenced")
     (doc,) = documents("ووقع وزيرا خارجية غانا وتوغو اليوم اتفاقية للتعاون في مجال النقل.")
     assert doc["status"] == "signed"
+
+
+def test_in_addition_to_signing_adds_a_signed_document_and_plans_nothing():
+    docs = documents("ووقع الجانبان اتفاقية للتعاون في مجال النقل، بالإضافة إلى توقيع محضر اجتماعات اللجنة المشتركة.")
+    assert sorted((d["type"], d["status"]) for d in docs) == [("agreement", "signed"), ("protocol", "signed")]
+    (doc,) = documents("ودعا الوزيران إلى توقيع اتفاقية للتجارة الحرة.")
+    assert doc["status"] == "planned"
