@@ -107,3 +107,9 @@ def test_b_after_an_officials_title_names_the_officials_state_not_a_venue():
     text = "استقبل وزير الخارجية القطري اليوم وزيرة الخارجية والتعاون الدولي بجمهورية غانا."
     assert meeting_states(text) == [["GHA", "QAT"]]
     assert meeting_states("التقى وزير الخارجية القطري بجمهورية غانا نظيره الياباني.") == [["JPN", "QAT"]]
+
+
+def test_our_country_is_the_state_of_the_datelines_city():
+    text = "عشق آباد 3 مايو 2024\nوقام رئيس أذربيجان بزيارة دولة لبلادنا يومي 1 – 2 مايو الحالي."
+    assert meeting_states(text) == [["AZE", "TKM"]]
+    assert meeting_states("وقام رئيس أذربيجان بزيارة دولة لبلادنا يومي 1 – 2 مايو 2024.") == [["AZE"]]  # no dateline: unknown

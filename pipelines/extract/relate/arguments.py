@@ -52,6 +52,8 @@ class Arguments:
                 if p.country:
                     found.add(p.country)
                 found.update(p.plural_countries)
+        if self.dateline_city and _our_country_rx().search(ann.text, start, end):
+            found.add(self.dateline_city[1])  # "قام … بزيارة دولة لبلادنا" under a Tashkent dateline
         return found | self._epithets(ann, start, end)
 
     def _epithets(self, ann: Annotated, start: int, end: int) -> set[str]:
@@ -176,6 +178,12 @@ class Arguments:
                         continue
                     return None, c.iso3[0]
         return None, None
+
+
+@lru_cache(maxsize=1)
+def _our_country_rx() -> re.Pattern:
+    words = "|".join(norm(w) for w in load().triggers["meeting"]["our_country"])
+    return re.compile(rf"(?<!\w)[وف]?(?:[بلك]|لل|الي\s+)?(?:{words})(?!\w)")
 
 
 @lru_cache(maxsize=1)
