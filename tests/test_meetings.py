@@ -459,3 +459,14 @@ def test_a_weekday_after_a_time_of_day_and_a_coming_weekday_after_an_imperfect_v
                 "بمقر الاتحاد.", "2025-03-08")
     meeting = next(m for m in out["meetings"] if m["type"] != "visit")
     assert (meeting["date"], meeting["status"]) == ("2025-03-10", "planned")
+
+
+def test_a_line_break_inside_a_name_or_a_date_is_no_line_break():
+    text = ("قام رئيس جمهورية كازاخستان قاسم جومارت\nتوكاييف بزيارة دولة إلى طاجيكستان يومي 3 – 4\n"
+            "مايو 2022.\n\nهذا نص آخر للخبر.")
+    seg = segment(clean(text))
+    assert seg.sentences[0].text.startswith("قام") and seg.sentences[0].text.endswith("مايو 2022.")
+    visit = only(facts(text), "visit")
+    assert (visit["countries"], visit["date"]) == (["KAZ", "TJK"], "2022-05-03")
+    seg = segment(clean("زيارة رئيس كازاخستان إلى طاجيكستان\nوصل الرئيس إلى دوشنبه اليوم."))
+    assert [s.kind for s in seg.sentences] == ["headline", "body"]  # a headline stays apart

@@ -25,6 +25,8 @@ DATE_TAIL = re.compile(r"\s*(?:[./\-–—،,|]|(?:\|\s*)?(?:الساعه\s*\d{1
                        r"(?:\s*(?:صباحا|مساء|ص|م|am|pm)(?!\w))?\s*[|/\-–—]?|$)")
 WEEKDAY_HEAD = re.compile(rf"^\s*(?:يوم\s+)?(?:{'|'.join(WEEKDAYS)})\s*[،,]?\s*$")
 _TERMINAL = re.compile(r"[.!?؟:…]\s*$")
+# A line that opens an item of a list: a bullet, a number, or a first word closed by a colon or bracket ("أولاً:").
+_LIST_ITEM = re.compile(r"\s*(?:[^\w\s]|\d|\w+\s*[:：)\-–—])")
 
 
 @dataclass
@@ -100,6 +102,23 @@ def _line_connectives() -> set[str]:
         return {norm(w) for w in yaml.safe_load(f)["line_connectives"]}
 
 
+def _breaks_a_phrase(prev: Line, line: Line) -> bool:
+    """The line break falls inside a name or a date ("قاسم جومارت⏎توكائيف", "يومي 14 – 15⏎أبريل"): a text
+    hard-wrapped at a fixed width, one sentence. Judged on the three words either side of the break."""
+    if _TERMINAL.search(prev.text) or _LIST_ITEM.match(line.text):
+        return False
+    left, right = " ".join(norm(prev.text).split()[-3:]), " ".join(norm(line.text).split()[:3])
+    joined = f"{left} {right}"
+    cut = len(left)
+    tokens = tokenize(joined)
+    lex = load()
+    for matcher in (lex.countries, lex.cities):
+        for m in matcher.find(tokens):
+            if tokens[m.start].start < cut < tokens[m.end - 1].end:
+                return True
+    return any(d.start < cut < d.start + len(joined[d.start:d.end].rstrip()) for d in find_dates(joined))
+
+
 def join_wrapped(original: str, lines: list[Line], connectives: set[str]) -> list[Line]:
     """Join a line that ends in a comma or a connective ("و", "في", "التي" …) with the next line: it is one
     sentence wrapped, not a heading. Lines with dropped text between them stay apart."""
@@ -108,7 +127,7 @@ def join_wrapped(original: str, lines: list[Line], connectives: set[str]) -> lis
         prev = out[-1] if out else None
         if prev is not None and not original[prev.end:line.start].strip():
             words = re.findall(r"\w+", norm(prev.text[-20:]))
-            if prev.text.endswith(("،", ",")) or words and words[-1] in connectives:
+            if prev.text.endswith(("،", ",")) or words and words[-1] in connectives or _breaks_a_phrase(prev, line):
                 out[-1] = Line(prev.start, line.end, original[prev.start:line.end])
                 continue
         out.append(line)
