@@ -470,3 +470,10 @@ def test_a_line_break_inside_a_name_or_a_date_is_no_line_break():
     assert (visit["countries"], visit["date"]) == (["KAZ", "TJK"], "2022-05-03")
     seg = segment(clean("زيارة رئيس كازاخستان إلى طاجيكستان\nوصل الرئيس إلى دوشنبه اليوم."))
     assert [s.kind for s in seg.sentences] == ["headline", "body"]  # a headline stays apart
+
+
+def test_a_past_meeting_on_a_month_later_than_the_report_was_last_year():
+    out = facts("واستقبل رئيس الوزراء الهندي رئيس سريلانكا في 12 نوفمبر.", "2024-02-03")
+    assert (only(out, "talks")["date"], only(out, "talks")["status"]) == ("2023-11-12", "held")
+    out = facts("ويستقبل رئيس الوزراء الهندي رئيس سريلانكا في 12 نوفمبر.", "2024-02-03")
+    assert (only(out, "talks")["date"], only(out, "talks")["status"]) == ("2024-11-12", "planned")

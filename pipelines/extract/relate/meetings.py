@@ -230,6 +230,9 @@ class MeetingStage(Lists):
         if said and said.relative == "weekday" and self._imperfect(text, start, m.start):
             said = replace(said, relative="next_weekday")  # "ويجري يوم الثلاثاء مباحثات": the coming Tuesday
             when = resolve(said, self.reference)
+        if self._past_of_a_later_month(ann, m, start, end, when, said):
+            said = replace(said, year=self.reference.year - 1)  # "استقبل … في 20 نوفمبر" in a January report
+            when = resolve(said, self.reference)
         status = self._status(ann, m, start, end, when)
         if sentence_frames and sentence_frames[-1].status == "planned" and start == m.head_start:
             status = "planned"  # "من المنتظر أن تتضمن الزيارة عقد جولة مباحثات": the object of a planned event
@@ -241,6 +244,17 @@ class MeetingStage(Lists):
         if when is None and self._reported_setting(ann, m, start, status):
             when = self.published  # "(dateline) … أدلى الرئيس بهذه التصريحات خلال اجتماعه مع …"
         return when, said, status
+
+    def _past_of_a_later_month(self, ann: Annotated, m: Mention, start: int, end: int, when: str | None,
+                               said: DateMention | None) -> bool:
+        """A day or month with no year, later in the year than the report, in a clause told in the past tense
+        with no future cue: it was last year's."""
+        if not (said and when and self.reference and said.year is None and said.month and not said.relative
+                and said.year_shift is None and when[:7] > self.reference.isoformat()[:7]):
+            return False
+        word = m.word.strip().lstrip("وف")
+        return not word.startswith(("ي", "ت", "س")) and not self._imperfect(ann.text, start, m.end) \
+            and self._status(ann, m, start, end, None) == "held"
 
     @staticmethod
     def _own_round(text: str, start: int, end: int) -> int | None:
