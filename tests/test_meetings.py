@@ -477,3 +477,10 @@ def test_a_past_meeting_on_a_month_later_than_the_report_was_last_year():
     assert (only(out, "talks")["date"], only(out, "talks")["status"]) == ("2023-11-12", "held")
     out = facts("ويستقبل رئيس الوزراء الهندي رئيس سريلانكا في 12 نوفمبر.", "2024-02-03")
     assert (only(out, "talks")["date"], only(out, "talks")["status"]) == ("2024-11-12", "planned")
+
+
+def test_calls_with_several_counterparts_are_one_call_each_unless_joint():
+    out = facts("أجرى رئيس الأرجنتين اتصالا هاتفيا مع رئيس تشيلي ورئيس البيرو ورئيس كولومبيا.")
+    assert sorted(m["countries"] for m in out["meetings"]) == [["ARG", "CHL"], ["ARG", "COL"], ["ARG", "PER"]]
+    out = facts("أجرى رئيس الأرجنتين اتصالا هاتفيا ثلاثيا مع رئيس تشيلي ورئيس البيرو.")
+    assert [m["countries"] for m in out["meetings"]] == [["ARG", "CHL", "PER"]]
