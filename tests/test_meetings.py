@@ -484,3 +484,13 @@ def test_calls_with_several_counterparts_are_one_call_each_unless_joint():
     assert sorted(m["countries"] for m in out["meetings"]) == [["ARG", "CHL"], ["ARG", "COL"], ["ARG", "PER"]]
     out = facts("أجرى رئيس الأرجنتين اتصالا هاتفيا ثلاثيا مع رئيس تشيلي ورئيس البيرو.")
     assert [m["countries"] for m in out["meetings"]] == [["ARG", "CHL", "PER"]]
+
+
+def test_states_named_as_examples_of_the_topic_take_no_part():
+    out = facts("استقبل رئيس البرازيل وزير خارجية الهند، وبحثا خلال لقائهما الأزمات الدولية وعلى رأسها السودان وليبيا.")
+    assert only(out, "talks")["countries"] == ["BRA", "IND"]
+
+
+def test_a_person_named_in_full_before_counts_by_surname_after_a_conjunction():
+    text = "قال وزير خارجية الهند راجيف كومارسينغ إن العلاقات ممتازة. والتقى رئيس البرازيل وكومارسينغ في برازيليا."
+    assert [m["countries"] for m in facts(text)["meetings"]] == [["BRA", "IND"]]

@@ -125,6 +125,7 @@ class Arguments:
         """Countries of known people named (by part of their name) inside a span."""
         found = set()
         tokens = [t.text for t in ann.sentence.tokens if start <= t.start < end]
+        tokens += [t[1:] for t in tokens if t[:1] in "وف" and len(t) > 4]  # "أردوغان وتيلرسون"
         joined = " " + " ".join(tokens) + " "
         for key, person in self.known_persons.items():
             parts = key.split()
