@@ -113,3 +113,11 @@ def test_our_country_is_the_state_of_the_datelines_city():
     text = "عشق آباد 3 مايو 2024\nوقام رئيس أذربيجان بزيارة دولة لبلادنا يومي 1 – 2 مايو الحالي."
     assert meeting_states(text) == [["AZE", "TKM"]]
     assert meeting_states("وقام رئيس أذربيجان بزيارة دولة لبلادنا يومي 1 – 2 مايو 2024.") == [["AZE"]]  # no dateline: unknown
+
+
+def test_a_foreign_minister_whose_ministry_carries_more_portfolios():
+    text = ("بحث وزير خارجية تونس اليوم مع وزير الشؤون الخارجية والتعاون الأفريقي والمغاربة المقيمين بالخارج "
+            "السيد ناصر بوريطة سبل التعاون.")
+    (meeting,) = extract_article(text, "t.txt", "2024-01-10")["meetings"]
+    assert meeting["countries"] == ["MAR", "TUN"]
+    assert {"name_ar": "ناصر بوريطة", "role": "foreign_minister", "country": "MAR"} in meeting["participants"]
