@@ -121,3 +121,8 @@ def test_a_foreign_minister_whose_ministry_carries_more_portfolios():
     (meeting,) = extract_article(text, "t.txt", "2024-01-10")["meetings"]
     assert meeting["countries"] == ["MAR", "TUN"]
     assert {"name_ar": "ناصر بوريطة", "role": "foreign_minister", "country": "MAR"} in meeting["participants"]
+
+
+def test_b_after_a_long_ministry_title_still_names_the_officials_state():
+    text = "استقبل وزير الخارجية القطري اليوم معالي وزيرة الخارجية والعلاقات الدولية بمملكة إسواتيني السيدة نوميلا."
+    assert meeting_states(text) == [["QAT", "SWZ"]]

@@ -494,3 +494,8 @@ def test_states_named_as_examples_of_the_topic_take_no_part():
 def test_a_person_named_in_full_before_counts_by_surname_after_a_conjunction():
     text = "قال وزير خارجية الهند راجيف كومارسينغ إن العلاقات ممتازة. والتقى رئيس البرازيل وكومارسينغ في برازيليا."
     assert [m["countries"] for m in facts(text)["meetings"]] == [["BRA", "IND"]]
+
+
+def test_what_a_visit_will_hold_is_no_talks_of_its_own():
+    out = facts("وصل وزير خارجية الكويت اليوم إلى مسقط في زيارة رسمية يلتقي خلالها عددا من كبار المسؤولين.")
+    assert [m["type"] for m in out["meetings"]] == ["visit"]

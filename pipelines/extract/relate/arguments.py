@@ -202,10 +202,13 @@ def _since_words() -> set[str]:
 TITLE_STATE = re.compile(r"(?:\s+[وف]?ال\w+){0,4}\s+ب(?:(?:مملكه|جمهوريه|دوله|سلطنه|اماره)\s+)?$")
 
 
+STATE_NOUN_AFTER_B = re.compile(r"\sب(?:مملكه|جمهوريه|دوله|سلطنه|اماره)$")  # taken into a title's span
+
+
 def _of_a_title(ann: Annotated, start: int) -> bool:
     """Whether the state at `start` follows "ب" right after the title of an official of no stated country."""
-    return any(p.country is None and p.end <= start and TITLE_STATE.fullmatch(ann.text, p.end, start)
-               for p in ann.persons)
+    return any(p.country is None and p.end <= start and (TITLE_STATE.fullmatch(ann.text, p.end, start) or (
+        STATE_NOUN_AFTER_B.search(ann.text, p.start, p.end) and not ann.text[p.end:start].strip())) for p in ann.persons)
 
 
 def is_venue(text: str, start: int, kind: str) -> bool:

@@ -17,7 +17,8 @@ DUALS = re.compile(r"(?<!\w)(?:[وف]?(?:ل|ب)?(?:ال)?(?:بلدين|جانب�
                    r"|رييسا|وزيرا|رييسي|وزيري)(?!\w)")
 HOSTED_TYPES = {"visit", "summit"}  # the host of these takes part; the venue of talks or a conference need not
 THEREBY = re.compile(r"(?:،\s*)?(?<!\w)وذلك(?!\w)")
-# Events that hold others: "في زيارة رسمية التقى خلالها بالرئيس" is talks during the visit, not its content.
+# Events that hold others: "في زيارة رسمية التقى خلالها بالرئيس" is talks during the visit, not its content
+# ("يلتقي خلالها …" only says what the visit holds).
 SETTINGS = ("visit", "conference", "summit", "joint_commission")
 DURING_IT = re.compile(r"(?:\s+\S+){0,3}?\s+خلال(?:ه|ها|هما)(?!\w)")
 ASIDE = re.compile(r"،\s*(?:الذي|التي)\s+(?!(?:يزور|تزور|وصل|وصلت|حل|حلت)(?!\w)|(?:يقوم|تقوم)\s+بزياره)")  # "، الذي يقوم بوساطة بين …": an aside
@@ -120,8 +121,8 @@ class MeetingStage(Lists):
         subject = Subject(set(), [])
         sentence_frames: list[MeetingFrame] = []
         for (m, how), (start, end) in zip(classified, clauses):
-            if how == "event" and m.type == "talks" and sentence_frames and DURING_IT.match(text, m.end) \
-                    and sentence_frames[-1].type not in SETTINGS:
+            if how == "event" and m.type == "talks" and sentence_frames and DURING_IT.match(text, m.end) and (
+                    sentence_frames[-1].type not in SETTINGS or m.word.strip().lstrip("وف").startswith(("ي", "ت", "س"))):
                 how = "anaphor"  # "أجرى … اتصالا هاتفيا …، تباحث الوزيران خلاله …": the call's content
             if how == "anaphor" and (self.meetings or sentence_frames):
                 self._merge_anaphor(ann, m, start, self._cut(text, end, m.end), sentence_frames)
