@@ -406,7 +406,7 @@ def test_agency_datelines_and_dates_glued_to_their_year():
 
 def test_weekday_and_clock_datelines_and_a_bare_weekday_set_off_by_commas():
     for top in ("الأحد ٩ مارس ٢٠٢٥ الساعة ٤:١٠ مساءً", "الأحد 09-03-2025 14:10 | كتب: محرر",
-                "الأحد 9 مارس 2025 | 04:10 مساءً", "2025/03/09 14:10"):
+                "الأحد 9 مارس 2025 | 04:10 مساءً", "2025/03/09 14:10", "xyz (GMT+03:00) 2025-03-09 14:10:05"):
         seg = segment(clean(f"{top}\nاستقبل رئيس أوزبكستان اليوم سفير الهند."))
         assert seg.published_date == "2025-03-09", top
         assert [s.text for s in seg.sentences][-1] == "استقبل رئيس أوزبكستان اليوم سفير الهند."

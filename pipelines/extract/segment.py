@@ -82,7 +82,8 @@ def _dateline(line_text: str) -> tuple[int, str | None, tuple[str, str] | None] 
     head = re.sub(r"\([^()]*$", " ", head)  # "إسلام آباد (وكالة … 23 …": the agency inside the bracket
     tokens = tokenize(head)
     city = None
-    labelled = bool(tokens) and bool(PUBLISHED_LABEL.match(head) or CLOCK_HEAD.match(head) or WEEKDAY_HEAD.match(head))
+    labelled = bool(tokens) and bool(PUBLISHED_LABEL.match(head) or CLOCK_HEAD.match(head) or WEEKDAY_HEAD.match(head)
+                                     or not re.search(r"[\u0600-\u06ff]", head))  # "cri (GMT+08:00) 2014-02-25"
     if tokens and not labelled:
         found = load().cities.find(tokens)
         if not found or found[0].start != 0 or len(tokens) > found[-1].end + 1:
