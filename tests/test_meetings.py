@@ -499,3 +499,11 @@ def test_a_person_named_in_full_before_counts_by_surname_after_a_conjunction():
 def test_what_a_visit_will_hold_is_no_talks_of_its_own():
     out = facts("وصل وزير خارجية الكويت اليوم إلى مسقط في زيارة رسمية يلتقي خلالها عددا من كبار المسؤولين.")
     assert [m["type"] for m in out["meetings"]] == ["visit"]
+
+
+def test_a_committee_named_by_two_states_adjectives_is_a_joint_commission():
+    out = facts("وعقدت اللجنة الكويتية الأردنية اجتماعها السابع في عمان أمس.")
+    commission = only(out, "joint_commission")
+    assert (commission["countries"], commission["round"]) == (["JOR", "KWT"], 7)
+    out = facts("واستقبل أمير الكويت رئيس لجنة الصداقة الأردنية في مجلس النواب.")
+    assert "joint_commission" not in [m["type"] for m in out["meetings"]]

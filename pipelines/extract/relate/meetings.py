@@ -161,7 +161,9 @@ class MeetingStage(Lists):
         if host and not city and m.type != "visit":
             city, where = host.location_city, host.location_country
         evidence, ev_start, ev_end = evidence_span(ann, start, cut)
-        frame = MeetingFrame(m.type, status, when, set(countries), set(countries),
+        kind = "joint_commission" if m.type in ("talks", "conference") and _two_states_committee(ann, start, cut) \
+            else m.type  # "عقدت اللجنة القطرية المصرية اجتماعها الخامس"
+        frame = MeetingFrame(kind, status, when, set(countries), set(countries),
                              {o.code for o in ann.organizations if start <= o.start < cut}, city, where, participants,
                              ordinal_after(text, m.head_start) or self._own_round(text, start, end),
                              evidence, ev_start, ev_end, ann.sentence.index,
@@ -262,6 +264,19 @@ class MeetingStage(Lists):
         """"عقدت اللجنة … اجتماعها العاشر": the ordinal of the body's own session."""
         m = re.search(r"(?<!\w)(?:اجتماعها|اجتماعه|دورتها|دورته|جولتها|جولته|جلستها|جلسته)(?!\w)", text[start:end])
         return ordinal_after(text, start + m.start()) if m else None
+
+
+COMMITTEE = re.compile(r"(?<!\w)[وف]?(?:ال|لل)لجن(?:ه|ت)(?!\w)")
+
+
+def _two_states_committee(ann: Annotated, start: int, end: int) -> bool:
+    """A committee named by the adjectives of two states, one right after the other: a joint commission."""
+    for m in COMMITTEE.finditer(ann.text, start, end):
+        nisbas = [c for c in ann.countries if c.kind == "nisba" and m.end() < c.start <= m.end() + 30]
+        if len(nisbas) >= 2 and nisbas[0].start - m.end() <= 2 and nisbas[1].start - nisbas[0].end <= 3 \
+                and nisbas[0].iso3 != nisbas[1].iso3:
+            return True
+    return False
 
 
 def _in_brackets(text: str, pos: int) -> bool:
