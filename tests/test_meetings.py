@@ -507,3 +507,16 @@ def test_a_committee_named_by_two_states_adjectives_is_a_joint_commission():
     assert (commission["countries"], commission["round"]) == (["JOR", "KWT"], 7)
     out = facts("واستقبل أمير الكويت رئيس لجنة الصداقة الأردنية في مجلس النواب.")
     assert "joint_commission" not in [m["type"] for m in out["meetings"]]
+
+
+def test_commas_between_month_and_year_and_amid_clauses_and_scheduled_visits():
+    assert [resolve(d, None) for d in find_dates(norm("يوم الأحد، 3 آذار، 2019، في الرباط"))][-1] == "2019-03-03"
+    out = facts("ووصل وزير خارجية تونس إلى القاهرة اليوم في زيارة رسمية، وسط توتر بين الجزائر وفرنسا.", "2024-05-02")
+    assert only(out, "visit")["countries"] == ["EGY", "TUN"]
+    out = facts("وأعلن الديوان عن زيارة مقررة لرئيس تونس إلى القاهرة.")
+    assert only(out, "visit")["status"] == "planned"
+
+
+def test_someone_named_before_by_surname_arrives():
+    text = "التقى رئيس وزراء تونس اليوم وزير النقل المغربي كريم الودغيري. ووصل الودغيري صباح اليوم إلى العاصمة التونسية في زيارة رسمية."
+    assert sorted(m["type"] for m in facts(text, "2024-05-02")["meetings"]) == ["talks", "visit"]

@@ -214,8 +214,9 @@ class MentionFinder(Arguments):
                       and not re.search(r"[.:؛]", text[m.end:c.start])]  # "حل بالجزائر"
                 if first.lstrip("وفس").startswith(("حل", "يحل")):
                     return bool(at) and any(not p.counterpart for p in ann.persons)
-                if not any(not p.counterpart for p in ann.persons):
-                    return False  # someone must arrive: "وصل المنتخب إلى الدوحة" is no visit
+                if not any(not p.counterpart for p in ann.persons) and not self._person_countries(
+                        ann, m.end, min(len(text), m.end + 30)):
+                    return False  # someone must arrive ("ووصل ظريف" named before): "وصل المنتخب إلى الدوحة" is no visit
                 return any(0 <= p.start - m.end < 40 for p in ann.persons) or bool(at) or bool(place) and (
                     place.group(1) == "هنا" or place.group(1) in load().epithets  # "وصل إلى المملكة"
                     or any(c.start == m.end + place.start(1) for c in [*ann.countries, *ann.cities])
