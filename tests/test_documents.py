@@ -417,3 +417,11 @@ def test_in_addition_to_signing_adds_a_signed_document_and_plans_nothing():
     assert sorted((d["type"], d["status"]) for d in docs) == [("agreement", "signed"), ("protocol", "signed")]
     (doc,) = documents("ودعا الوزيران إلى توقيع اتفاقية للتجارة الحرة.")
     assert doc["status"] == "planned"
+
+
+def test_a_document_signed_earlier_the_same_day_is_signed():
+    text = "وكان رئيس وزراء الأردن قد التقى، في وقت سابق اليوم، وزير خارجية قبرص، حيث وقع الجانبان مذكرة تفاهم."
+    (doc,) = documents(text, "2024-06-03")
+    assert (doc["status"], doc["date"]) == ("signed", "2024-06-03")
+    (doc,) = documents("وكان البلدان قد وقعا مذكرة تفاهم في مجال النقل.", "2024-06-03")
+    assert doc["status"] == "referenced"

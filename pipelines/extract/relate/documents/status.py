@@ -20,6 +20,9 @@ _PLUPERFECT = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانتا|
 _IN_ADDITION = re.compile(r"(?<!\w)(?:[وف]?بالاضافه|اضافه|علاوه)\s+(?:الي|علي)(?!\w)")
 
 
+_EARLIER_TODAY = re.compile(r"(?<!\w)في وقت سابق (?:من )?(?:اليوم|هذا اليوم|صباح اليوم|مساء اليوم)(?!\w)")
+
+
 def _window(text: str, pos: int, n: int) -> str:
     return _IN_ADDITION.sub(" و ", " ".join(words_before(text, pos, n)))
 
@@ -86,8 +89,9 @@ def planned_agenda(text: str, start: int) -> bool:
 
 def recalled(text: str, start: int) -> bool:
     """The clause recalls an earlier event: "خلال تلك الزيارة", "وكان الجانبان قد وقعا"."""
-    window = text[:start]
-    return bool(vocabulary().recalled.search(window) or _PLUPERFECT.search(window))
+    window = _EARLIER_TODAY.sub(" ", text[:start])  # "قد التقى، في وقت سابق اليوم، …": the same day's event
+    return bool(vocabulary().recalled.search(window) or _PLUPERFECT.search(window) and not _EARLIER_TODAY.search(
+        text[:start]))
 
 
 def issued_statement(text: str, head: Head) -> bool:
