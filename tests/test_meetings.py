@@ -520,3 +520,9 @@ def test_commas_between_month_and_year_and_amid_clauses_and_scheduled_visits():
 def test_someone_named_before_by_surname_arrives():
     text = "التقى رئيس وزراء تونس اليوم وزير النقل المغربي كريم الودغيري. ووصل الودغيري صباح اليوم إلى العاصمة التونسية في زيارة رسمية."
     assert sorted(m["type"] for m in facts(text, "2024-05-02")["meetings"]) == ["talks", "visit"]
+
+
+def test_a_name_set_off_by_commas_keeps_the_clause_going():
+    out = facts("حل وزير خارجية ماليزيا، أحمد زاهد، بجاكرتا في زيارة رسمية التقى خلالها بالرئيس الإندونيسي.")
+    assert sorted((m["type"], tuple(m["countries"])) for m in out["meetings"]) == [
+        ("talks", ("IDN", "MYS")), ("visit", ("IDN", "MYS"))]

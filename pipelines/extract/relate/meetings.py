@@ -38,7 +38,8 @@ class MeetingStage(Lists):
         for prev, cur in zip(events, events[1:]):
             gap_start = prev.end
             breaks = [gap_start + m.start() for m in re.finditer(r"،|(?<!\w)و(?=[سيتاأ]\w{2,})",
-                                                                 text[gap_start:cur.head_start])]
+                                                                 text[gap_start:cur.head_start])
+                      if not _closes_apposition(ann, gap_start + m.start())]
             breaks += [m.start() for m in meeting_rx()["purpose"].finditer(text, gap_start, cur.head_start)]
             boundary = max(breaks, default=cur.head_start)  # the last comma, new verb or purpose phrase
             relative = re.search(r"(?<!\w)(?:الذي|التي)\s+(?:\S+\s+)?$", text[gap_start:cur.head_start])
@@ -197,7 +198,8 @@ class MeetingStage(Lists):
         if purpose and sentence_frames:
             countries |= sentence_frames[-1].countries  # the traveller (and the host) take part
         continues = continues or purpose
-        where_then = bool(re.search(r"(?<!\w)حيث\s*$", text[start:m.head_start]))  # "قام بزيارة …، حيث التقى"
+        where_then = bool(re.search(r"(?<!\w)حيث\s*$", text[start:m.head_start])) or bool(
+            DURING_IT.match(text, m.end))  # "قام بزيارة …، حيث التقى", "في زيارة رسمية التقى خلالها"
         if where_then and sentence_frames and sentence_frames[-1].type == "visit" and len(countries) < 2:
             countries |= sentence_frames[-1].countries  # the visit's states
         continues = continues or where_then
@@ -264,6 +266,19 @@ class MeetingStage(Lists):
         """"عقدت اللجنة … اجتماعها العاشر": the ordinal of the body's own session."""
         m = re.search(r"(?<!\w)(?:اجتماعها|اجتماعه|دورتها|دورته|جولتها|جولته|جلستها|جلسته)(?!\w)", text[start:end])
         return ordinal_after(text, start + m.start()) if m else None
+
+
+def _closes_apposition(ann: Annotated, pos: int) -> bool:
+    """The comma at `pos` opens or closes a name set off by commas after a title ("وزير الخارجية، عباس عراقجي،
+    بالجزائر"): the name is the title's, the clause goes on."""
+    text = ann.text
+    if text[pos] != "،":
+        return False
+    names = [(c.start, c.end) for c in ann.countries if c.kind == "leader"] + [
+        (p.start, p.end) for p in ann.persons if p.name]
+    before, after = text.rfind("،", 0, pos), text.find("،", pos + 1)
+    return any(re.fullmatch(r"\s*", text[a:s]) and re.fullmatch(r"\s*", text[e:b])
+               for a, b in ((before + 1, pos), (pos + 1, after)) if a > 0 and b > a for s, e in names)
 
 
 COMMITTEE = re.compile(r"(?<!\w)[وف]?(?:ال|لل)لجن(?:ه|ت)(?!\w)")
