@@ -403,3 +403,25 @@ def test_numbered_items_of_one_list_stay_apart():
 def test_a_witnessed_signing_stays_signed_beside_a_planned_meeting():
     text = "شهد رئيسا الكويت وتونس اليوم توقيع اتفاقية للنقل. واتفقا على عقد القمة المقبلة في الرياض في نوفمبر."
     assert [a["status"] for a in documents(text, "2024-03-10")] == ["signed"]
+
+
+def test_since_the_signing_of_a_document_it_is_referenced():
+    (doc,) = documents("وصل رئيس غانا اليوم إلى لومي في زيارة هي الأولى منذ توقيع اتفاقية الحدود بين غانا وتوغو.")
+    assert (doc["type"], doc["status"]) == ("agreement", "referenced")
+    (doc,) = documents("ووقع وزيرا خارجية غانا وتوغو اليوم اتفاقية للتعاون في مجال النقل.")
+    assert doc["status"] == "signed"
+
+
+def test_in_addition_to_signing_adds_a_signed_document_and_plans_nothing():
+    docs = documents("ووقع الجانبان اتفاقية للتعاون في مجال النقل، بالإضافة إلى توقيع محضر اجتماعات اللجنة المشتركة.")
+    assert sorted((d["type"], d["status"]) for d in docs) == [("agreement", "signed"), ("protocol", "signed")]
+    (doc,) = documents("ودعا الوزيران إلى توقيع اتفاقية للتجارة الحرة.")
+    assert doc["status"] == "planned"
+
+
+def test_a_document_signed_earlier_the_same_day_is_signed():
+    text = "وكان رئيس وزراء الأردن قد التقى، في وقت سابق اليوم، وزير خارجية قبرص، حيث وقع الجانبان مذكرة تفاهم."
+    (doc,) = documents(text, "2024-06-03")
+    assert (doc["status"], doc["date"]) == ("signed", "2024-06-03")
+    (doc,) = documents("وكان البلدان قد وقعا مذكرة تفاهم في مجال النقل.", "2024-06-03")
+    assert doc["status"] == "referenced"

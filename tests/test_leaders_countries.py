@@ -87,3 +87,42 @@ def test_a_meeting_held_at_a_university_named_after_a_leader_keeps_to_its_states
     out = extract_article("استقبل وزير الخارجية المصري في جامعة محمد بن زايد نظيره الفرنسي لبحث التعاون.",
                           "test.txt", "2024-05-02")
     assert [sorted(m["countries"]) for m in out["meetings"]] == [["EGY", "FRA"]]
+
+
+# ---- officials of states named by a title, a nasab or a royal style ----------------------------
+def meeting_states(text: str, published: str | None = None) -> list[list[str]]:
+    return [m["countries"] for m in extract_article(text, "t.txt", published)["meetings"]]
+
+
+def test_a_leader_named_with_his_fathers_name_is_still_known():
+    # leaders.csv lists "عادل الجبير" (SAU foreign minister 2015–2018); the text adds "بن أحمد"
+    assert meeting_states("وصل وزير الخارجية عادل بن أحمد الجبير إلى مسقط اليوم.", "2017-03-01") == [["OMN", "SAU"]]
+
+
+def test_the_custodian_of_the_two_holy_mosques_is_saudi_arabia():
+    assert meeting_states("التقى وزير الخارجية التونسي سفير خادم الحرمين الشريفين لدى تونس.") == [["SAU", "TUN"]]
+
+
+def test_b_after_an_officials_title_names_the_officials_state_not_a_venue():
+    text = "استقبل وزير الخارجية القطري اليوم وزيرة الخارجية والتعاون الدولي بجمهورية غانا."
+    assert meeting_states(text) == [["GHA", "QAT"]]
+    assert meeting_states("التقى وزير الخارجية القطري بجمهورية غانا نظيره الياباني.") == [["JPN", "QAT"]]
+
+
+def test_our_country_is_the_state_of_the_datelines_city():
+    text = "عشق آباد 3 مايو 2024\nوقام رئيس أذربيجان بزيارة دولة لبلادنا يومي 1 – 2 مايو الحالي."
+    assert meeting_states(text) == [["AZE", "TKM"]]
+    assert meeting_states("وقام رئيس أذربيجان بزيارة دولة لبلادنا يومي 1 – 2 مايو 2024.") == [["AZE"]]  # no dateline: unknown
+
+
+def test_a_foreign_minister_whose_ministry_carries_more_portfolios():
+    text = ("بحث وزير خارجية تونس اليوم مع وزير الشؤون الخارجية والتعاون الأفريقي والمغاربة المقيمين بالخارج "
+            "السيد ناصر بوريطة سبل التعاون.")
+    (meeting,) = extract_article(text, "t.txt", "2024-01-10")["meetings"]
+    assert meeting["countries"] == ["MAR", "TUN"]
+    assert {"name_ar": "ناصر بوريطة", "role": "foreign_minister", "country": "MAR"} in meeting["participants"]
+
+
+def test_b_after_a_long_ministry_title_still_names_the_officials_state():
+    text = "استقبل وزير الخارجية القطري اليوم معالي وزيرة الخارجية والعلاقات الدولية بمملكة إسواتيني السيدة نوميلا."
+    assert meeting_states(text) == [["QAT", "SWZ"]]

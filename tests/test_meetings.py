@@ -402,3 +402,127 @@ def test_a_ceremony_attended_by_leaders_of_several_states_is_a_meeting():
 def test_agency_datelines_and_dates_glued_to_their_year():
     seg = segment(clean("إسلام آباد (وكالة الأنباء 23 فروری2018) أكد رئيس الوزراء أن المشروع سيعزز التعاون."))
     assert seg.published_date == "2018-02-23" and seg.dateline_city == ("Islamabad", "PAK")
+
+
+def test_weekday_and_clock_datelines_and_a_bare_weekday_set_off_by_commas():
+    for top in ("الأحد ٩ مارس ٢٠٢٥ الساعة ٤:١٠ مساءً", "الأحد 09-03-2025 14:10 | كتب: محرر",
+                "الأحد 9 مارس 2025 | 04:10 مساءً", "2025/03/09 14:10", "xyz (GMT+03:00) 2025-03-09 14:10:05"):
+        seg = segment(clean(f"{top}\nاستقبل رئيس أوزبكستان اليوم سفير الهند."))
+        assert seg.published_date == "2025-03-09", top
+        assert [s.text for s in seg.sentences][-1] == "استقبل رئيس أوزبكستان اليوم سفير الهند."
+    out = facts("وقعت تونس والجزائر، الخميس، اتفاقية للتعاون في مجال النقل.", "2025-03-09")
+    assert out["agreements"][0]["date"] == "2025-03-06"
+    assert facts("وبعد صلاة الجمعة استقبل رئيس تونس سفير الجزائر.", "2025-03-09")["meetings"][0]["date"] is None
+
+
+def test_a_future_verb_before_a_date_and_scheduling_words_after_the_noun_plan_the_event():
+    out = facts("رئيس وزراء الهند سيعقد اليوم الخميس 4 مايو 2023، اجتماعا مع رئيس سريلانكا.")
+    assert only(out, "talks")["status"] == "planned"
+    out = facts("وتجري الاستعدادات لزيارة رئيس كينيا إلى أوغندا.")
+    assert only(out, "visit")["status"] == "planned"
+    out = facts("وبحث الوزيران اجتماعا يضم وزيري خارجية كينيا وأوغندا، والمقرر عقده في كمبالا.")
+    assert only(out, "talks")["status"] == "planned"
+    out = facts("وناقش وزير خارجية كينيا مع سفير أوغندا ترتيب زيارة مرتقبة لرئيس أوغندا إلى نيروبي.")
+    assert only(out, "visit")["status"] == "planned"
+
+
+def test_talks_during_a_visit_are_their_own_event_but_the_content_of_a_call_is_not():
+    out = facts("وصل رئيس وزراء ماليزيا إلى جاكرتا في زيارة رسمية التقى خلالها بالرئيس الإندونيسي.")
+    assert sorted(m["type"] for m in out["meetings"]) == ["talks", "visit"]
+    assert only(out, "talks")["countries"] == ["IDN", "MYS"]
+    out = facts("أجرى رئيس وزراء ماليزيا اتصالا هاتفيا مع الرئيس الإندونيسي، بحثا خلاله العلاقات.")
+    assert [m["type"] for m in out["meetings"]] == ["phone_call"]
+
+
+def test_an_arrival_subject_first_with_a_date_before_the_capital_it_reached():
+    out = facts("وكان رئيس غانا قد وصل يوم الأحد إلى العاصمة الكينية نيروبي في زيارة رسمية.")
+    visit = only(out, "visit")
+    assert (visit["countries"], visit["location_city"]) == (["GHA", "KEN"], "Nairobi")
+
+
+def test_a_conjunction_before_a_verb_starting_with_b_is_stripped_as_a_conjunction():
+    out = facts("وبحث رئيس البرازيل ووزير خارجية الهند في برازيليا التعاون.")
+    assert only(out, "talks")["countries"] == ["BRA", "IND"]
+
+
+def test_a_dual_subject_with_no_maa_discusses_as_talks():
+    out = facts("بحث وزيرا خارجية تونس والمغرب سبل تعزيز التعاون.")
+    assert only(out, "talks")["countries"] == ["MAR", "TUN"]
+    out = facts("وناقش وزيرا الخارجية التونسي عثمان الجرندي، والمغربي ناصر بوريطة، التعاون الثنائي.")
+    assert only(out, "talks")["countries"] == ["MAR", "TUN"]
+
+
+def test_a_weekday_after_a_time_of_day_and_a_coming_weekday_after_an_imperfect_verb():
+    out = facts("استقبل رئيس تونس مساء الخميس وزير خارجية مالطا.", "2025-03-08")  # a Saturday
+    assert only(out, "talks")["date"] == "2025-03-06"
+    out = facts("ووصل وزير خارجية مالطا اليوم إلى تونس حيث سيشارك في اجتماع وزراء الخارجية الذي يعقد، الاثنين، "
+                "بمقر الاتحاد.", "2025-03-08")
+    meeting = next(m for m in out["meetings"] if m["type"] != "visit")
+    assert (meeting["date"], meeting["status"]) == ("2025-03-10", "planned")
+
+
+def test_a_line_break_inside_a_name_or_a_date_is_no_line_break():
+    text = ("قام رئيس جمهورية كازاخستان قاسم جومارت\nتوكاييف بزيارة دولة إلى طاجيكستان يومي 3 – 4\n"
+            "مايو 2022.\n\nهذا نص آخر للخبر.")
+    seg = segment(clean(text))
+    assert seg.sentences[0].text.startswith("قام") and seg.sentences[0].text.endswith("مايو 2022.")
+    visit = only(facts(text), "visit")
+    assert (visit["countries"], visit["date"]) == (["KAZ", "TJK"], "2022-05-03")
+    seg = segment(clean("زيارة رئيس كازاخستان إلى طاجيكستان\nوصل الرئيس إلى دوشنبه اليوم."))
+    assert [s.kind for s in seg.sentences] == ["headline", "body"]  # a headline stays apart
+
+
+def test_a_past_meeting_on_a_month_later_than_the_report_was_last_year():
+    out = facts("واستقبل رئيس الوزراء الهندي رئيس سريلانكا في 12 نوفمبر.", "2024-02-03")
+    assert (only(out, "talks")["date"], only(out, "talks")["status"]) == ("2023-11-12", "held")
+    out = facts("ويستقبل رئيس الوزراء الهندي رئيس سريلانكا في 12 نوفمبر.", "2024-02-03")
+    assert (only(out, "talks")["date"], only(out, "talks")["status"]) == ("2024-11-12", "planned")
+
+
+def test_calls_with_several_counterparts_are_one_call_each_unless_joint():
+    out = facts("أجرى رئيس الأرجنتين اتصالا هاتفيا مع رئيس تشيلي ورئيس البيرو ورئيس كولومبيا.")
+    assert sorted(m["countries"] for m in out["meetings"]) == [["ARG", "CHL"], ["ARG", "COL"], ["ARG", "PER"]]
+    out = facts("أجرى رئيس الأرجنتين اتصالا هاتفيا ثلاثيا مع رئيس تشيلي ورئيس البيرو.")
+    assert [m["countries"] for m in out["meetings"]] == [["ARG", "CHL", "PER"]]
+
+
+def test_states_named_as_examples_of_the_topic_take_no_part():
+    out = facts("استقبل رئيس البرازيل وزير خارجية الهند، وبحثا خلال لقائهما الأزمات الدولية وعلى رأسها السودان وليبيا.")
+    assert only(out, "talks")["countries"] == ["BRA", "IND"]
+
+
+def test_a_person_named_in_full_before_counts_by_surname_after_a_conjunction():
+    text = "قال وزير خارجية الهند راجيف كومارسينغ إن العلاقات ممتازة. والتقى رئيس البرازيل وكومارسينغ في برازيليا."
+    assert [m["countries"] for m in facts(text)["meetings"]] == [["BRA", "IND"]]
+
+
+def test_what_a_visit_will_hold_is_no_talks_of_its_own():
+    out = facts("وصل وزير خارجية الكويت اليوم إلى مسقط في زيارة رسمية يلتقي خلالها عددا من كبار المسؤولين.")
+    assert [m["type"] for m in out["meetings"]] == ["visit"]
+
+
+def test_a_committee_named_by_two_states_adjectives_is_a_joint_commission():
+    out = facts("وعقدت اللجنة الكويتية الأردنية اجتماعها السابع في عمان أمس.")
+    commission = only(out, "joint_commission")
+    assert (commission["countries"], commission["round"]) == (["JOR", "KWT"], 7)
+    out = facts("واستقبل أمير الكويت رئيس لجنة الصداقة الأردنية في مجلس النواب.")
+    assert "joint_commission" not in [m["type"] for m in out["meetings"]]
+
+
+def test_commas_between_month_and_year_and_amid_clauses_and_scheduled_visits():
+    assert [resolve(d, None) for d in find_dates(norm("يوم الأحد، 3 آذار، 2019، في الرباط"))][-1] == "2019-03-03"
+    out = facts("ووصل وزير خارجية تونس إلى القاهرة اليوم في زيارة رسمية، وسط توتر بين الجزائر وفرنسا.", "2024-05-02")
+    assert only(out, "visit")["countries"] == ["EGY", "TUN"]
+    out = facts("وأعلن الديوان عن زيارة مقررة لرئيس تونس إلى القاهرة.")
+    assert only(out, "visit")["status"] == "planned"
+
+
+def test_someone_named_before_by_surname_arrives():
+    text = "التقى رئيس وزراء تونس اليوم وزير النقل المغربي كريم الودغيري. ووصل الودغيري صباح اليوم إلى العاصمة التونسية في زيارة رسمية."
+    assert sorted(m["type"] for m in facts(text, "2024-05-02")["meetings"]) == ["talks", "visit"]
+
+
+def test_a_name_set_off_by_commas_keeps_the_clause_going():
+    out = facts("حل وزير خارجية ماليزيا، أحمد زاهد، بجاكرتا في زيارة رسمية التقى خلالها بالرئيس الإندونيسي.")
+    assert sorted((m["type"], tuple(m["countries"])) for m in out["meetings"]) == [
+        ("talks", ("IDN", "MYS")), ("visit", ("IDN", "MYS"))]

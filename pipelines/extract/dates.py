@@ -63,7 +63,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:(?P<day>\d{{1,2}})(?:\s*(?:و|-|–|الي|حتي)\s*\d{{1,2}})?\s+(?:من\s+)?)?"  # a range: its first day
             rf"(?:شهر\s+)?(?P<month>{months})(?![^\W\d])"  # "فروری2018" may glue the year on
             rf"(?:\s*(?:/|\(|،|-|–)\s*(?:{months})(?:\s*\))?)?"
-            rf"(?:(?:\s+(?:من\s+)?(?:عام|سنه|العام)?\s*|(?=\d))(?P<year>\d{{4}})(?!\d)\s*(?:م(?!\w))?"
+            rf"(?:(?:\s*،?\s+(?:من\s+)?(?:عام|سنه|العام)?\s*|(?=\d))(?P<year>\d{{4}})(?!\d)\s*(?:م(?!\w))?"
             rf"|\s+(?P<yshift>العام|السنه)\s+(?P<yrel>{rel})"
             rf"|\s+(?P<rel>{rel}))?"),
         "year": re.compile(r"(?<!\w)(?P<pre>(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه)\s+)?(?:عام|سنه|العام)\s+(?P<year>\d{4})(?!\d)"
@@ -72,7 +72,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "month_rel": re.compile(rf"(?<!\w)الشهر\s+(?P<mrel>{rel})"),
         "ordinal_day": re.compile(rf"(?<!\w)(?P<ord>(?:ال\w+)(?:\s+(?:عشر|والعشرين|والعشرون|والثلاثين))?)\s+من\s+"
                                   rf"(?:الشهر\s+(?P<cur>الجاري|الحالي)|(?:شهر\s+)?(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?)"),
-        "today": re.compile(rf"(?<!\w)(?:(?P<word>اليوم|امس|البارحه|غدا)(?!\s+(?:الدولي|الوطني|العالمي))(?:\s*\(?\s*(?P<wd1>{wd})\s*\)?)?|(?:يوم\s+)?(?P<wd3>{wd})\s+(?P<wdrel>الماضي|المقبل|القادم)|(?:يومي?\s+)(?P<wd2>{wd}))(?!\w)"),
+        "today": re.compile(rf"(?<!\w)(?:(?P<word>اليوم|امس|البارحه|غدا)(?!\s+(?:الدولي|الوطني|العالمي))(?:\s*\(?\s*(?P<wd1>{wd})\s*\)?)?|(?:يوم\s+)?(?P<wd3>{wd})\s+(?P<wdrel>الماضي|المقبل|القادم)|(?:يومي?\s+)(?P<wd2>{wd})"
+                            rf"|(?:(?<=[،,(])|(?<=[،,(]\s))(?P<wd4>{wd})(?=\s*[،,.)])"  # "وقع البلدان، الاربعاء، …"
+                            rf"|(?:صباح|مساء|عصر|ظهر|فجر|ليله)\s+(?P<wd5>{wd}))(?!\w)"),  # "بعد عصر السبت"
     }
 
 
@@ -159,7 +161,7 @@ def find_dates(text: str) -> list[DateMention]:
         add(DateMention(m.start(), m.end(), relative="month_" + _RELATIVE_WORDS[m.group("mrel")], text=m.group()))
     for m in p["today"].finditer(text):
         word = m.group("word")
-        wd = m.group("wd1") or m.group("wd2") or m.group("wd3")
+        wd = next((m.group(g) for g in ("wd1", "wd2", "wd3", "wd4", "wd5") if m.group(g)), None)
         # "اليوم الجمعة 10 يونيو 2022": the explicit date that follows says it all.
         after = text[m.end():m.end() + 4]
         if re.match(r"\s*\(?\s*\d", after) and any(f.start >= m.end() and f.start - m.end() <= 4 for f in found):

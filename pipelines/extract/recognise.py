@@ -196,12 +196,19 @@ def _quote(ann: Annotated, tokens: list[Token], a: int, b: int) -> tuple[str, st
     return text, " ".join([first[skip:]] + [t.text for t in tokens[a + 1:b]])
 
 
+# A father's name inside a full name ("بن احمد"), when the leader list gives the short form; not the last pair.
+NASAB = re.compile(r"(?<=\w) (?:بن|بنت|ابن) \w+(?= \w)")
+
+
 def _leader_term(name_norm: str, year: int | None) -> Term | None:
     """The office a known leader held in `year` (the name's first word may carry proclitics)."""
     leaders = load().leaders
-    first, *rest = name_norm.split()
-    terms = next((leaders[key] for f in stem_candidates(first) if (key := " ".join([f, *rest])) in leaders), None)
-    return term_in(terms, year) if terms else None
+    for name in dict.fromkeys((name_norm, NASAB.sub(" ", name_norm))):  # "عادل بن احمد الجبير" is "عادل الجبير"
+        first, *rest = name.split()
+        terms = next((leaders[key] for f in stem_candidates(first) if (key := " ".join([f, *rest])) in leaders), None)
+        if terms:
+            return term_in(terms, year)
+    return None
 
 
 def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
@@ -305,6 +312,8 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             family = next((c for c in ann.countries if c.kind in ("family", "leader")
                            and tokens[a].start <= c.start < tokens[b - 1].end), None)
             country = country or (family.iso3[0] if family else None)
+            if country is None and (term := _leader_term(name_norm, year)):  # a leader's name with a nasab in it
+                country = term.iso3
             span_end = max(span_end, tokens[b - 1].end)
         persons.append(Person(min(title.start(), tokens[name_span[0]].start if name_span else title.start()), span_end,
                               role, country, name, name_norm, tuple(dict.fromkeys(listed)) if is_plural else (),

@@ -8,7 +8,7 @@ from functools import lru_cache
 import yaml
 
 from .clean import Cleaned, Line
-from .dates import find_dates, resolve
+from .dates import WEEKDAYS, find_dates, resolve
 from .lexicon import DATA_DIR, Token, load, tokenize
 from .normalise import NormText, norm, normalise_with_offsets
 
@@ -20,7 +20,13 @@ PUBLISHED_LABEL = re.compile(r"^\s*(?:تاريخ النشر|نشر|تم النش
                              r"(?:في|بتاريخ)?\s*[:：]?\s*$")
 # A clock time before the date ("09:15 / 2021-03-05", "الساعة 10:30 -")
 CLOCK_HEAD = re.compile(r"^\s*(?:الساعه\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:ص|م|am|pm))?\s*[/|،,\-–—]?\s*$")
+# What may follow a dateline's date: punctuation, a bar, a clock time ("| 06:58 مساء", "الساعه 6:25"), the end.
+DATE_TAIL = re.compile(r"\s*(?:[./\-–—،,|]|(?:\|\s*)?(?:الساعه\s*\d{1,2}(?:[:.]\d{2})?|\d{1,2}[:.]\d{2}(?!\d))"
+                       r"(?:\s*(?:صباحا|مساء|ص|م|am|pm)(?!\w))?\s*[|/\-–—]?|$)")
+WEEKDAY_HEAD = re.compile(rf"^\s*(?:يوم\s+)?(?:{'|'.join(WEEKDAYS)})\s*[،,]?\s*$")
 _TERMINAL = re.compile(r"[.!?؟:…]\s*$")
+# A line that opens an item of a list: a bullet, a number, or a first word closed by a colon or bracket ("أولاً:").
+_LIST_ITEM = re.compile(r"\s*(?:[^\w\s]|\d|\w+\s*[:：)\-–—])")
 
 
 @dataclass
@@ -76,14 +82,15 @@ def _dateline(line_text: str) -> tuple[int, str | None, tuple[str, str] | None] 
     head = re.sub(r"\([^()]*$", " ", head)  # "إسلام آباد (وكالة … 23 …": the agency inside the bracket
     tokens = tokenize(head)
     city = None
-    labelled = bool(tokens) and bool(PUBLISHED_LABEL.match(head) or CLOCK_HEAD.match(head))
+    labelled = bool(tokens) and bool(PUBLISHED_LABEL.match(head) or CLOCK_HEAD.match(head) or WEEKDAY_HEAD.match(head)
+                                     or not re.search(r"[\u0600-\u06ff]", head))  # "cri (GMT+08:00) 2014-02-25"
     if tokens and not labelled:
         found = load().cities.find(tokens)
         if not found or found[0].start != 0 or len(tokens) > found[-1].end + 1:
             return None
         city = found[0].payload[:2]
     rest = nt.text[first.end:]
-    m = re.match(r"\s*(?:[./\-–—،,]|$)", rest)
+    m = DATE_TAIL.match(rest)
     if not m and city is None and not labelled:
         return None
     value = resolve(first, None) if first.is_absolute and first.day else None
@@ -96,6 +103,23 @@ def _line_connectives() -> set[str]:
         return {norm(w) for w in yaml.safe_load(f)["line_connectives"]}
 
 
+def _breaks_a_phrase(prev: Line, line: Line) -> bool:
+    """The line break falls inside a name or a date ("قاسم جومارت⏎توكائيف", "يومي 14 – 15⏎أبريل"): a text
+    hard-wrapped at a fixed width, one sentence. Judged on the three words either side of the break."""
+    if _TERMINAL.search(prev.text) or _LIST_ITEM.match(line.text):
+        return False
+    left, right = " ".join(norm(prev.text).split()[-3:]), " ".join(norm(line.text).split()[:3])
+    joined = f"{left} {right}"
+    cut = len(left)
+    tokens = tokenize(joined)
+    lex = load()
+    for matcher in (lex.countries, lex.cities):
+        for m in matcher.find(tokens):
+            if tokens[m.start].start < cut < tokens[m.end - 1].end:
+                return True
+    return any(d.start < cut < d.start + len(joined[d.start:d.end].rstrip()) for d in find_dates(joined))
+
+
 def join_wrapped(original: str, lines: list[Line], connectives: set[str]) -> list[Line]:
     """Join a line that ends in a comma or a connective ("و", "في", "التي" …) with the next line: it is one
     sentence wrapped, not a heading. Lines with dropped text between them stay apart."""
@@ -104,7 +128,7 @@ def join_wrapped(original: str, lines: list[Line], connectives: set[str]) -> lis
         prev = out[-1] if out else None
         if prev is not None and not original[prev.end:line.start].strip():
             words = re.findall(r"\w+", norm(prev.text[-20:]))
-            if prev.text.endswith(("،", ",")) or words and words[-1] in connectives:
+            if prev.text.endswith(("،", ",")) or words and words[-1] in connectives or _breaks_a_phrase(prev, line):
                 out[-1] = Line(prev.start, line.end, original[prev.start:line.end])
                 continue
         out.append(line)

@@ -324,6 +324,8 @@ class AgreementStage(Signatories):
         before = words_before(text, head.start, 2)
         if head.word.startswith("ال") and v.describing.fullmatch(before[-1] if before else ""):
             return bool(self.agreements)  # the subject of a clause that says what the document contains
+        if len(before) == 2 and before[0] in v.describing_copula and before[1] in v.describing_grade:
+            return bool(self.agreements)  # "…، وهي أشمل اتفاق بين البلدين": a predicate about the one just named
         return not _named(text[head.end:end]) and (head.word in v.anaphora or "هذه" in before[-1:] or "هذا" in before[-1:])
 
     def _agreement_antecedent(self, kind: str, word: str) -> AgreementFrame | None:

@@ -41,7 +41,8 @@ class Arguments:
             if start <= c.start < end and (venues_count or not is_venue(ann.text, c.start, c.kind)
                                            and not VENUE_NISBA.search(ann.text[max(0, c.start - 14):c.start])
                                            and not (c.kind in ("name", "longform") and VENUE_COUNTRY.search(
-                                               ann.text[max(0, c.start - 16):c.start]))) \
+                                               ann.text[max(0, c.start - 16):c.start])
+                                                    and not _of_a_title(ann, c.start))) \
                     and not self._surname(ann.text[c.start:c.end], c) \
                     and not (c.kind == "name" and CAPITAL_OF.search(ann.text, 0, c.start)) \
                     and not (c.kind == "region" and not REGION_PEOPLE.search(ann.text, max(0, c.start - 16), c.start)):
@@ -51,6 +52,8 @@ class Arguments:
                 if p.country:
                     found.add(p.country)
                 found.update(p.plural_countries)
+        if self.dateline_city and _our_country_rx().search(ann.text, start, end):
+            found.add(self.dateline_city[1])  # "قام … بزيارة دولة لبلادنا" under a Tashkent dateline
         return found | self._epithets(ann, start, end)
 
     def _epithets(self, ann: Annotated, start: int, end: int) -> set[str]:
@@ -122,6 +125,7 @@ class Arguments:
         """Countries of known people named (by part of their name) inside a span."""
         found = set()
         tokens = [t.text for t in ann.sentence.tokens if start <= t.start < end]
+        tokens += [t[1:] for t in tokens if t[:1] in "وف" and len(t) > 4]  # "أردوغان وتيلرسون"
         joined = " " + " ".join(tokens) + " "
         for key, person in self.known_persons.items():
             parts = key.split()
@@ -178,6 +182,12 @@ class Arguments:
 
 
 @lru_cache(maxsize=1)
+def _our_country_rx() -> re.Pattern:
+    words = "|".join(norm(w) for w in load().triggers["meeting"]["our_country"])
+    return re.compile(rf"(?<!\w)[وف]?(?:[بلك]|لل|الي\s+)?(?:{words})(?!\w)")
+
+
+@lru_cache(maxsize=1)
 def _epithet_rx() -> re.Pattern:
     forms = "|".join(sorted(load().epithets, key=len, reverse=True))
     return re.compile(rf"(?<!\w)[وف]?(?:[بلك]|لل)?(?P<e>{forms})(?!\w)(?!\s+(?:ال)?(?:عربيه|اردنيه|مغربيه|متحده|هاشميه))")
@@ -186,6 +196,19 @@ def _epithet_rx() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _since_words() -> set[str]:
     return {norm(w) for w in load().triggers["meeting"]["since_cues"]}
+
+
+# "وزيرة الخارجية والعلاقات الدولية بمملكة ليسوتو": ب after a title's own words names the official's state.
+TITLE_STATE = re.compile(r"(?:\s+[وف]?ال\w+){0,4}\s+ب(?:(?:مملكه|جمهوريه|دوله|سلطنه|اماره)\s+)?$")
+
+
+STATE_NOUN_AFTER_B = re.compile(r"\sب(?:مملكه|جمهوريه|دوله|سلطنه|اماره)$")  # taken into a title's span
+
+
+def _of_a_title(ann: Annotated, start: int) -> bool:
+    """Whether the state at `start` follows "ب" right after the title of an official of no stated country."""
+    return any(p.country is None and p.end <= start and (TITLE_STATE.fullmatch(ann.text, p.end, start) or (
+        STATE_NOUN_AFTER_B.search(ann.text, p.start, p.end) and not ann.text[p.end:start].strip())) for p in ann.persons)
 
 
 def is_venue(text: str, start: int, kind: str) -> bool:

@@ -46,8 +46,11 @@ def words_after(text: str, pos: int, n: int) -> list[str]:
 
 
 def bare(word: str) -> str:
-    """The word without leading conjunction and preposition (و ف ب ل ك لل), when three letters remain."""
+    """The word without leading conjunction and preposition (و ف ب ل ك لل), when three letters remain (else
+    without the conjunction alone)."""
     stripped = re.sub(r"^(?:[وف]?(?:[بلك]|لل)?)", "", word)
+    if len(stripped) < 3:  # "وبحث" is و + بحث, not و + ب + حث
+        stripped = re.sub(r"^[وف]", "", word)
     return stripped if len(stripped) >= 3 else word
 
 

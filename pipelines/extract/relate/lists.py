@@ -66,7 +66,10 @@ class Lists(Coreference):
         counterpart state, unless the meeting is a joint one ("اجتماع ثلاثي", "مشترك")."""
         each = meeting_rx()["each_of"].search(ann.text, start)
         group = next((p for p in ann.persons if p.plural and p.plural_countries and p.start >= start), None)
-        if frame.type != "talks" or not (group or each) or JOINT.search(ann.text):
+        with_ = re.compile(r"(?<!\w)مع(?!\w)").search(ann.text, start)
+        if frame.type == "phone_call" and with_ and len(frame.countries) >= 3 and not JOINT.search(ann.text):
+            group, each = None, with_  # a call is between two: "اتصل … مع الرئيس الفرنسي والمستشارة الألمانية"
+        elif frame.type != "talks" or not (group or each) or JOINT.search(ann.text):
             return [frame]
         at = group.start if group else each.start()
         role = group.role if group else next((p.role for p in ann.persons if p.start > at), "official")
@@ -77,8 +80,9 @@ class Lists(Coreference):
         if len(hosts) != 1 or len(others) < 2:
             return [frame]
         lead = next((p for p in frame.participants if p["country"] in hosts), None)
-        return [replace(frame, countries=hosts | {state}, core_countries=hosts | {state},
-                        participants=[p for p in (lead, {"name_ar": None, "role": role, "country": state}) if p])
+        return [replace(frame, countries=hosts | {state}, core_countries=hosts | {state}, participants=[p for p in (
+            lead, next((q for q in frame.participants if q["country"] == state),
+                       {"name_ar": None, "role": role, "country": state})) if p])
                 for state in sorted(others)]
 
     def _by_place(self, ann: Annotated, m: Mention, frame: MeetingFrame) -> list[MeetingFrame]:

@@ -17,6 +17,9 @@ DUALS = re.compile(r"(?<!\w)(?:[وف]?(?:ل|ب)?(?:ال)?(?:بلدين|جانب�
                    r"|رييسا|وزيرا|رييسي|وزيري)(?!\w)")
 HOSTED_TYPES = {"visit", "summit"}  # the host of these takes part; the venue of talks or a conference need not
 THEREBY = re.compile(r"(?:،\s*)?(?<!\w)وذلك(?!\w)")
+# Events that hold others: "في زيارة رسمية التقى خلالها بالرئيس" is talks during the visit, not its content
+# ("يلتقي خلالها …" only says what the visit holds).
+SETTINGS = ("visit", "conference", "summit", "joint_commission")
 DURING_IT = re.compile(r"(?:\s+\S+){0,3}?\s+خلال(?:ه|ها|هما)(?!\w)")
 ASIDE = re.compile(r"،\s*(?:الذي|التي)\s+(?!(?:يزور|تزور|وصل|وصلت|حل|حلت)(?!\w)|(?:يقوم|تقوم)\s+بزياره)")  # "، الذي يقوم بوساطة بين …": an aside
 PARTICIPATION = re.compile(r"مشارك(?:ته|تها|تهم|تهما)\s+(?:في\s+)?(?:\S+\s+)?$")  # "على هامش مشاركته في …"
@@ -35,7 +38,8 @@ class MeetingStage(Lists):
         for prev, cur in zip(events, events[1:]):
             gap_start = prev.end
             breaks = [gap_start + m.start() for m in re.finditer(r"،|(?<!\w)و(?=[سيتاأ]\w{2,})",
-                                                                 text[gap_start:cur.head_start])]
+                                                                 text[gap_start:cur.head_start])
+                      if not _closes_apposition(ann, gap_start + m.start())]
             breaks += [m.start() for m in meeting_rx()["purpose"].finditer(text, gap_start, cur.head_start)]
             boundary = max(breaks, default=cur.head_start)  # the last comma, new verb or purpose phrase
             relative = re.search(r"(?<!\w)(?:الذي|التي)\s+(?:\S+\s+)?$", text[gap_start:cur.head_start])
@@ -118,7 +122,8 @@ class MeetingStage(Lists):
         subject = Subject(set(), [])
         sentence_frames: list[MeetingFrame] = []
         for (m, how), (start, end) in zip(classified, clauses):
-            if how == "event" and m.type == "talks" and sentence_frames and DURING_IT.match(text, m.end):
+            if how == "event" and m.type == "talks" and sentence_frames and DURING_IT.match(text, m.end) and (
+                    sentence_frames[-1].type not in SETTINGS or m.word.strip().lstrip("وف").startswith(("ي", "ت", "س"))):
                 how = "anaphor"  # "أجرى … اتصالا هاتفيا …، تباحث الوزيران خلاله …": the call's content
             if how == "anaphor" and (self.meetings or sentence_frames):
                 self._merge_anaphor(ann, m, start, self._cut(text, end, m.end), sentence_frames)
@@ -157,7 +162,9 @@ class MeetingStage(Lists):
         if host and not city and m.type != "visit":
             city, where = host.location_city, host.location_country
         evidence, ev_start, ev_end = evidence_span(ann, start, cut)
-        frame = MeetingFrame(m.type, status, when, set(countries), set(countries),
+        kind = "joint_commission" if m.type in ("talks", "conference") and _two_states_committee(ann, start, cut) \
+            else m.type  # "عقدت اللجنة القطرية المصرية اجتماعها الخامس"
+        frame = MeetingFrame(kind, status, when, set(countries), set(countries),
                              {o.code for o in ann.organizations if start <= o.start < cut}, city, where, participants,
                              ordinal_after(text, m.head_start) or self._own_round(text, start, end),
                              evidence, ev_start, ev_end, ann.sentence.index,
@@ -191,7 +198,8 @@ class MeetingStage(Lists):
         if purpose and sentence_frames:
             countries |= sentence_frames[-1].countries  # the traveller (and the host) take part
         continues = continues or purpose
-        where_then = bool(re.search(r"(?<!\w)حيث\s*$", text[start:m.head_start]))  # "قام بزيارة …، حيث التقى"
+        where_then = bool(re.search(r"(?<!\w)حيث\s*$", text[start:m.head_start])) or bool(
+            DURING_IT.match(text, m.end))  # "قام بزيارة …، حيث التقى", "في زيارة رسمية التقى خلالها"
         if where_then and sentence_frames and sentence_frames[-1].type == "visit" and len(countries) < 2:
             countries |= sentence_frames[-1].countries  # the visit's states
         continues = continues or where_then
@@ -227,18 +235,63 @@ class MeetingStage(Lists):
         if said and said.relative == "weekday" and self._imperfect(text, start, m.start):
             said = replace(said, relative="next_weekday")  # "ويجري يوم الثلاثاء مباحثات": the coming Tuesday
             when = resolve(said, self.reference)
+        if self._past_of_a_later_month(ann, m, start, end, when, said):
+            said = replace(said, year=self.reference.year - 1)  # "استقبل … في 20 نوفمبر" in a January report
+            when = resolve(said, self.reference)
         status = self._status(ann, m, start, end, when)
         if sentence_frames and sentence_frames[-1].status == "planned" and start == m.head_start:
             status = "planned"  # "من المنتظر أن تتضمن الزيارة عقد جولة مباحثات": the object of a planned event
+        if said and said.relative == "weekday" and (status == "planned" or self._imperfect(
+                text, max(0, said.start - 12), said.start)):
+            said = replace(said, relative="next_weekday")  # "الاجتماع الذي يعقد، الأحد،": the coming Sunday
+            when = resolve(said, self.reference)
+            status = self._status(ann, m, start, end, when)
         if when is None and self._reported_setting(ann, m, start, status):
             when = self.published  # "(dateline) … أدلى الرئيس بهذه التصريحات خلال اجتماعه مع …"
         return when, said, status
+
+    def _past_of_a_later_month(self, ann: Annotated, m: Mention, start: int, end: int, when: str | None,
+                               said: DateMention | None) -> bool:
+        """A day or month with no year, later in the year than the report, in a clause told in the past tense
+        with no future cue: it was last year's."""
+        if not (said and when and self.reference and said.year is None and said.month and not said.relative
+                and said.year_shift is None and when[:7] > self.reference.isoformat()[:7]):
+            return False
+        word = m.word.strip().lstrip("وف")
+        return not word.startswith(("ي", "ت", "س")) and not self._imperfect(ann.text, start, m.end) \
+            and self._status(ann, m, start, end, None) == "held"
 
     @staticmethod
     def _own_round(text: str, start: int, end: int) -> int | None:
         """"عقدت اللجنة … اجتماعها العاشر": the ordinal of the body's own session."""
         m = re.search(r"(?<!\w)(?:اجتماعها|اجتماعه|دورتها|دورته|جولتها|جولته|جلستها|جلسته)(?!\w)", text[start:end])
         return ordinal_after(text, start + m.start()) if m else None
+
+
+def _closes_apposition(ann: Annotated, pos: int) -> bool:
+    """The comma at `pos` opens or closes a name set off by commas after a title ("وزير الخارجية، عباس عراقجي،
+    بالجزائر"): the name is the title's, the clause goes on."""
+    text = ann.text
+    if text[pos] != "،":
+        return False
+    names = [(c.start, c.end) for c in ann.countries if c.kind == "leader"] + [
+        (p.start, p.end) for p in ann.persons if p.name]
+    before, after = text.rfind("،", 0, pos), text.find("،", pos + 1)
+    return any(re.fullmatch(r"\s*", text[a:s]) and re.fullmatch(r"\s*", text[e:b])
+               for a, b in ((before + 1, pos), (pos + 1, after)) if a > 0 and b > a for s, e in names)
+
+
+COMMITTEE = re.compile(r"(?<!\w)[وف]?(?:ال|لل)لجن(?:ه|ت)(?!\w)")
+
+
+def _two_states_committee(ann: Annotated, start: int, end: int) -> bool:
+    """A committee named by the adjectives of two states, one right after the other: a joint commission."""
+    for m in COMMITTEE.finditer(ann.text, start, end):
+        nisbas = [c for c in ann.countries if c.kind == "nisba" and m.end() < c.start <= m.end() + 30]
+        if len(nisbas) >= 2 and nisbas[0].start - m.end() <= 2 and nisbas[1].start - nisbas[0].end <= 3 \
+                and nisbas[0].iso3 != nisbas[1].iso3:
+            return True
+    return False
 
 
 def _in_brackets(text: str, pos: int) -> bool:

@@ -19,6 +19,7 @@ RELATIVE_VERB = re.compile(r"(?:\s+\w+){0,3}?\s+(?:الذي|التي|اللذي�
 BREAK = re.compile(r"[،,:؛;.!?؟()\-–—]")
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك"}
 INVITATION_WORDS = {"دعا", "دعت", "دعوه", "الدعوه", "دعوته", "نتطلع", "يتطلع"}
+PLACE_NOUN = re.compile(r"ال(?:عاصمه|مدينه|جمهوريه|مملكه|دوله)")  # an arrival's destination named after it
 ARRIVAL_VERBS = {"وصل", "وصلت", "يصل", "سيصل", "حل", "حلت", "يحل", "سيحل"}  # "حل بالجزائر": arrived in
 VERB_TRIGGERS = {"التقي", "التقت", "التقيا", "التقوا", "يلتقيان", "سيلتقيان", "اجتمعا", "اجتمعوا", "تباحثا", "تباحث", "يتباحث", "يلتقي", "سيلتقي", "اجتمع", "يجتمع", "سيجتمع", "استقبل", "استقبلت", "يستقبل", "سيستقبل",
                  "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", *ARRIVAL_VERBS, "بحث مع", "بحث", "ناقش", "استعرض", "بحثا", "هاتفيا"}
@@ -61,6 +62,9 @@ def meeting_rx() -> dict:
         "generic_heads": {norm(w) for w in m["generic_heads"]},
         "purpose": compile_words(m["purpose_cues"]),
         "future_lead": compile_words(m["future_leads"]),
+        "preparation": {norm(w) for w in m["preparation_nouns"]},
+        "scheduled_after": re.compile(rf"(?<!\w)و?(?:{'|'.join(norm(w) for w in m['scheduled_after'])})\s+"
+                                      rf"(?:{'|'.join(norm(w) for w in m['scheduled_nouns'])})(?!\w)"),
         "domestic_body": compile_words(m["domestic_bodies"]),
         "discussion": {norm(w) for w in m["discussion_verbs"]},
         "content": compile_words(m["content_verbs"]),
@@ -210,11 +214,14 @@ class MentionFinder(Arguments):
                       and not re.search(r"[.:؛]", text[m.end:c.start])]  # "حل بالجزائر"
                 if first.lstrip("وفس").startswith(("حل", "يحل")):
                     return bool(at) and any(not p.counterpart for p in ann.persons)
-                if not any(not p.counterpart for p in ann.persons):
-                    return False  # someone must arrive: "وصل المنتخب إلى الدوحة" is no visit
+                if not any(not p.counterpart for p in ann.persons) and not self._person_countries(
+                        ann, m.end, min(len(text), m.end + 30)):
+                    return False  # someone must arrive ("ووصل ظريف" named before): "وصل المنتخب إلى الدوحة" is no visit
                 return any(0 <= p.start - m.end < 40 for p in ann.persons) or bool(at) or bool(place) and (
                     place.group(1) == "هنا" or place.group(1) in load().epithets  # "وصل إلى المملكة"
-                    or any(c.start == m.end + place.start(1) for c in [*ann.countries, *ann.cities]))
+                    or any(c.start == m.end + place.start(1) for c in [*ann.countries, *ann.cities])
+                    or PLACE_NOUN.fullmatch(place.group(1)) and any(  # "إلى العاصمة الإثيوبية أديس أبابا"
+                        0 < c.start - m.end - place.end(1) <= 25 for c in [*ann.countries, *ann.cities]))
             return True
         if m.type in ("phone_call", "video_call") or rx["ceremony"].fullmatch(word):
             return True  # a ceremony is only a mention when leaders of several states attend it
@@ -248,9 +255,15 @@ class MentionFinder(Arguments):
     def _status(self, ann: Annotated, m: Mention, start: int, end: int, when: str | None) -> str:
         rx = meeting_rx()
         text = ann.text
+        undated = _without_dates(ann, start, m.head_start)  # "سيجري اليوم الاثنين 23 يناير، اتصالا"
         if m.word.strip().lstrip("وف").startswith(("سي", "ست")) or any(
-                w.startswith(("سي", "ست")) and w in rx["holding"] for w in words_before(text, m.head_start, 3)):
+                w.startswith(("سي", "ست")) and (w in rx["holding"] or w[1:] in rx["holding"])
+                for w in words_before(undated, len(undated), 3)):
             return "planned"
+        if m.word.strip().startswith("ل") and set(words_before(text, m.head_start, 1)) & rx["preparation"]:
+            return "planned"  # "الاستعدادات لزيارة الرئيس"
+        if rx["scheduled_after"].search(text, m.end, end):
+            return "planned"  # "اجتماع يجمع الوزيرين، والمقرر عقده الأسبوع المقبل"
         near = text[max(start, m.head_start - 30):min(end, m.end + 40)]
         lead = rx["future_lead"].search(text, start, m.head_start)  # "من المقرر أن يجري الرئيس، الاثنين، اتصالا"
         if rx["future"].search(near) or lead and not NEW_CLAUSE.search(text, lead.end(), m.head_start) or any(
@@ -264,6 +277,17 @@ class MentionFinder(Arguments):
         if relative and FUTURE_VERB.match(relative.group(1)):
             return "planned"
         return "held"
+
+
+def _without_dates(ann: Annotated, start: int, end: int) -> str:
+    """The text from start to end with its date mentions and day words left out."""
+    pieces, pos = [], start
+    for d in ann.dates:
+        if start <= d.start and d.end <= end:
+            pieces.append(ann.text[pos:d.start])
+            pos = d.end
+    pieces.append(ann.text[pos:end])
+    return re.sub(r"(?<!\w)(?:اليوم|امس|غدا)(?!\w)", " ", " ".join(pieces))
 
 
 def _predicate_words(text: str, start: int, end: int) -> list[str]:

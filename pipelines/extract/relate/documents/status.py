@@ -16,8 +16,15 @@ from .vocabulary import vocabulary
 _PLUPERFECT = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانتا|كانوا)(?:\s+\S+){0,4}?\s+قد\s+\S+")
 
 
+# "بالإضافة إلى توقيع محضر …" adds a document signed with the others: its "إلى توقيع" plans nothing.
+_IN_ADDITION = re.compile(r"(?<!\w)(?:[وف]?بالاضافه|اضافه|علاوه)\s+(?:الي|علي)(?!\w)")
+
+
+_EARLIER_TODAY = re.compile(r"(?<!\w)في وقت سابق (?:من )?(?:اليوم|هذا اليوم|صباح اليوم|مساء اليوم)(?!\w)")
+
+
 def _window(text: str, pos: int, n: int) -> str:
-    return " ".join(words_before(text, pos, n))
+    return _IN_ADDITION.sub(" و ", " ".join(words_before(text, pos, n)))
 
 
 def signing_after(text: str, end: int) -> bool:
@@ -57,7 +64,7 @@ def planned_before(text: str, start: int) -> bool:
     """The head (or the signing noun before it) stands in a planning context."""
     v = vocabulary()
     near = words_before(text, start, 6)
-    if v.planned.search(" ".join(near[-5:])) or any(FUTURE_VERB.match(w) for w in near):
+    if v.planned.search(_IN_ADDITION.sub(" و ", " ".join(near[-5:]))) or any(FUTURE_VERB.match(w) for w in near):
         return True
     window = _window(text, start, 12)
     signing = sorted(list(v.signing_noun.finditer(window)) + list(v.signing_verb.finditer(window)), key=lambda m: m.start())
@@ -82,8 +89,9 @@ def planned_agenda(text: str, start: int) -> bool:
 
 def recalled(text: str, start: int) -> bool:
     """The clause recalls an earlier event: "خلال تلك الزيارة", "وكان الجانبان قد وقعا"."""
-    window = text[:start]
-    return bool(vocabulary().recalled.search(window) or _PLUPERFECT.search(window))
+    window = _EARLIER_TODAY.sub(" ", text[:start])  # "قد التقى، في وقت سابق اليوم، …": the same day's event
+    return bool(vocabulary().recalled.search(window) or _PLUPERFECT.search(window) and not _EARLIER_TODAY.search(
+        text[:start]))
 
 
 def issued_statement(text: str, head: Head) -> bool:

@@ -48,6 +48,8 @@ class Vocabulary:
     generic_after: re.Pattern
     recalled: re.Pattern
     vague_fields: re.Pattern
+    describing_copula: set[str]  # "وهي" / "ويعد" + a grade word before a head: the head describes
+    describing_grade: set[str]
     describing: re.Pattern
     document_set: re.Pattern
     list_connective: re.Pattern  # at the end of the text between two documents of one list
@@ -106,4 +108,6 @@ def vocabulary() -> Vocabulary:
         list_connective=re.compile(rf"(?<!\w)(?:{_forms(d['list_connectives'])})\s*$"),
         include=compile_words(d["include_verbs"]),
         vague_fields=re.compile(rf"\s*(?:{_forms(d['vague_fields'])})(?!\w)"),
+        describing_copula={norm(w) for w in d["describing_copulas"]},
+        describing_grade={norm(w) for w in d["describing_grades"]},
     )
