@@ -88,7 +88,13 @@ def test_make_ui_without_the_venv_on_path_loads_the_diplomacy_location_and_stops
         assert len(_alive_in(sessions)) >= 4  # make, the launcher, dagster dev, its webserver, daemon, code server…
 
         make.send_signal(signal.SIGTERM)
-        make.wait(timeout=90)
+        try:
+            make.wait(timeout=90)
+        except subprocess.TimeoutExpired:
+            alive = {pid: Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                     for pid in _alive_in(sessions) if Path(f"/proc/{pid}").exists()}
+            raise AssertionError(f"`make ui` still running 90 s after SIGTERM; alive: {alive}\n"
+                                 f"{log.read_text()[-3000:]}") from None
         time.sleep(1)
         assert _alive_in(sessions) == [], "processes outlived `make ui`"
     finally:
