@@ -66,6 +66,8 @@ def run_dagster_dev(host: str, port: int, log: Callable[[str], None] = print) ->
     try:
         return proc.wait()
     except KeyboardInterrupt:
+        for sig in previous:  # a second Ctrl-C or SIGTERM must not cut the stopping short
+            signal.signal(sig, signal.SIG_IGN)
         return stop_group(proc)
     finally:
         for sig, handler in previous.items():

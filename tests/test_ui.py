@@ -87,7 +87,7 @@ def test_make_ui_without_the_venv_on_path_loads_the_diplomacy_location_and_stops
                 "mart_country_pair", "countries", "published_warehouse"} <= keys
         assert len(_alive_in(sessions)) >= 4  # make, the launcher, dagster dev, its webserver, daemon, code server…
 
-        make.send_signal(signal.SIGTERM)
+        os.killpg(make.pid, signal.SIGTERM)  # as a supervisor stops a job: make and the launcher both get it
         try:
             make.wait(timeout=90)
         except subprocess.TimeoutExpired:
