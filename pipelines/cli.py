@@ -345,7 +345,8 @@ def _print_refresh_report(report: dict) -> None:
             run = r[label]
             rows.append((r["articles"], name, run["wall_s"], f"{run['wall_s'] / r['full']['wall_s']:.0%}",
                          *run["stages_s"].values(), run["peak_rss_mb"]))
-    _print_table(["N", "run", "wall s", "of full", "ingest", "extract", "dbt", "publish", "other", "RSS MB"], rows,
+    _print_table(["N", "run", "wall s", "of full", "ingest", "extract", "dbt", "publish", "checks, report", "other",
+                  "RSS MB"], rows,
                  "Refreshes of N synthetic articles: full, nothing new (no-op), 10 new (+10); seconds")
     for key, value in report["checks"].items():
         out.print(f"  {key}: {value}")

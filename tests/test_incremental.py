@@ -70,3 +70,14 @@ def test_bench_json_reports_the_single_process_rate():
     extraction = report["extraction"]
     assert extraction["articles"] == 5 and extraction["articles_per_s"] > 0
     assert extraction["all_cores"]["processes"] >= 1 and extraction["all_cores"]["articles_per_s"] > 0
+
+
+def test_bench_stage_split_has_fixed_columns_whatever_steps_ran():
+    from pipelines.bench import stage_split
+
+    progress = ("  ✔ ingest_articles (0.5s)\n  ✔ extract_facts (2.0s)\n  ✔ warehouse_models (10.0s)\n"
+                "  ✔ fct_meetings_country_codes_in_dim_country (0.1s)\n  ✔ published_warehouse (0.2s)\n"
+                "  ✔ analyst_report (0.3s)\n")
+    assert stage_split(progress, 20.0) == {"ingest": 0.5, "extract": 2.0, "dbt": 10.0, "publish": 0.2,
+                                           "checks and report": 0.4, "start-up and other": 6.9}
+    assert list(stage_split("  ✔ ingest_articles (0.5s)\n", 3.0)) == list(stage_split(progress, 20.0))
