@@ -1,7 +1,13 @@
 """End to end: `diplomacy refresh` on seeds/ into a temporary warehouse, then the rows in it."""
+import json
+import os
+import re
+import shutil
+import subprocess
+
 import pytest
 
-from conftest import ROOT, cli
+from conftest import BIN, ROOT, cli
 
 
 def test_refresh_builds_every_mart_with_rows(read_only):
@@ -76,15 +82,9 @@ def test_extract_summary_is_readable_for_a_person():
 
 
 def test_dbt_docs_generate_works(seeds_warehouse, tmp_path):
-    import json
-    import shutil
-    import subprocess
-
-    from conftest import BIN
-
     copy = tmp_path / "docs.duckdb"
     shutil.copyfile(seeds_warehouse, copy)
-    env = {**__import__("os").environ, "DIPLOMACY_WAREHOUSE": str(copy), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    env = {**os.environ, "DIPLOMACY_WAREHOUSE": str(copy), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
     subprocess.run([str(BIN / "dbt"), "docs", "generate", "--quiet", "--profiles-dir", ".", "--project-dir", ".",
                     "--target-path", str(tmp_path / "target")], cwd=ROOT / "dbt_project", env=env, check=True)
     catalog = json.loads((tmp_path / "target" / "catalog.json").read_text(encoding="utf-8"))
@@ -96,3 +96,27 @@ def test_dbt_docs_generate_works(seeds_warehouse, tmp_path):
                     if not n["columns"].get(column, {}).get("description")]
     assert undocumented == []  # every model's every column is described
     assert all(n["description"] for n in models.values())
+
+
+def test_dbt_unit_tests_pass(seeds_warehouse, tmp_path):
+    """A refresh skips dbt's unit tests (they check the models' SQL on fixed rows, not the data): they run here."""
+    copy = tmp_path / "unit.duckdb"
+    shutil.copyfile(seeds_warehouse, copy)
+    env = {**os.environ, "DIPLOMACY_WAREHOUSE": str(copy), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    done = subprocess.run([str(BIN / "dbt"), "test", "--select", "test_type:unit", "--profiles-dir", ".",
+                           "--project-dir", ".", "--target-path", str(tmp_path / "target")],
+                          cwd=ROOT / "dbt_project", env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-3000:]
+    manifest = json.loads((tmp_path / "target" / "manifest.json").read_text(encoding="utf-8"))
+    assert int(re.search(r"PASS=(\d+)", done.stdout).group(1)) == len(manifest["unit_tests"]) > 0
+
+
+def test_not_null_constraints_are_the_tables_own(read_only):
+    """The contracted models' `not_null` constraints are NOT NULL columns of the built tables (DuckDB enforces them)."""
+    manifest = json.loads((ROOT / "dbt_project" / "target" / "manifest.json").read_text(encoding="utf-8"))
+    declared = {(n["name"], column) for n in manifest["nodes"].values() if n["resource_type"] == "model"
+                for column, spec in n["columns"].items()
+                if any(c["type"] == "not_null" for c in spec.get("constraints", []))}
+    not_null = set(read_only.execute("select table_name, column_name from information_schema.columns "
+                                     "where is_nullable = 'NO' and table_schema = 'main'").fetchall())
+    assert ("fct_meetings", "meeting_id") in declared and declared <= not_null

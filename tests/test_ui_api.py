@@ -140,6 +140,12 @@ def test_refresh_launched_through_graphql_records_metadata_and_checks(tmp_path):
         assert len(counted) == len([k for k, n in nodes.items() if k not in views and "dagster/table_name" in
                                     _entries(n["metadataEntries"])]) + len(RAW_TABLES)
         assert "dagster/column_schema" in _entries(nodes["raw_meetings"]["metadataEntries"])
+        dbt_tests = _entries(nodes["fct_meetings"]["assetMaterializations"][0]["metadataEntries"])
+        manifest = json.loads((ROOT / "dbt_project" / "target" / "manifest.json").read_text(encoding="utf-8"))
+        expected = sorted(n["name"] for n in manifest["nodes"].values()
+                          if n["resource_type"] == "test" and n.get("attached_node") == "model.diplomacy.fct_meetings")
+        assert dbt_tests["dbt_tests_passed"]["intValue"] == len(expected) > 0  # each dbt test's result, on its model
+        assert all(f"| {name} | pass |" in dbt_tests["dbt_tests"]["mdStr"] for name in expected)
 
         facts = _entries(nodes["article_facts"]["assetMaterializations"][0]["metadataEntries"])["newest_facts"]["mdStr"]
         newest = conn.execute("select meeting_date, evidence, article_id from raw.meetings "

@@ -29,8 +29,13 @@ class Translator(DagsterDbtTranslator):
 SKIPPED = "dbt build and publish skipped"
 
 
-@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project,
-            dagster_dbt_translator=Translator(DagsterDbtTranslatorSettings(enable_code_references=True)))
+TRANSLATOR = Translator(DagsterDbtTranslatorSettings(enable_code_references=True, enable_asset_checks=False))
+# A refresh builds models and runs their data tests; dbt's unit tests check the models' SQL, not the
+# data, and run in the test suite instead.
+BUILD_ARGS = ["build", "--exclude-resource-type", "unit_test"]
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=TRANSLATOR)
 def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
     with warehouse.duckdb().get_connection() as conn:
         fingerprint = build_fingerprint(conn)
@@ -39,8 +44,8 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
                              "which is the live warehouse")
             return
     with warehouse.dbt_environment():
-        invocation = dbt.cli(["build"], context=context, target_path=dbt_target_path(warehouse))
-        yield from with_ui_metadata(invocation, warehouse.database)
+        invocation = dbt.cli(BUILD_ARGS, context=context, target_path=dbt_target_path(warehouse))
+        yield from with_ui_metadata(invocation, warehouse.database, TRANSLATOR)
     with warehouse.duckdb().get_connection() as conn:
         record(conn, BUILD, fingerprint)
 

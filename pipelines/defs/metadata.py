@@ -141,17 +141,39 @@ def _table_relations(invocation) -> dict[str, str]:
             if node.get("config", {}).get("materialized") in ("seed", "table", "incremental")}
 
 
-def with_ui_metadata(invocation, database_file: str) -> Iterator:
-    """The events of a `dbt build` of `database_file`, with the row count of every table model and the
-    meetings chart on the charted mart. Counted on one connection once dbt has finished (and released
-    the file): cheap, and independent of the catalog name dbt's manifest was parsed with."""
-    events = list(invocation.stream())
+def dbt_test_results(invocation) -> dict[str, list[tuple[str, str]]]:
+    """unique_id of each tested model or source → [(test name, status)] of this build (run_results.json)."""
+    nodes = invocation.manifest["nodes"]
+    tested: dict[str, list[tuple[str, str]]] = {}
+    for result in invocation.get_artifact("run_results.json")["results"]:
+        test = nodes.get(result["unique_id"], {})
+        if test.get("resource_type") == "test":
+            target = test.get("attached_node") or next(iter(test["depends_on"]["nodes"]), None)
+            tested.setdefault(target, []).append((test["name"], result["status"]))
+    return tested
+
+
+def test_metadata(results: list[tuple[str, str]]) -> dict:
+    """Materialization metadata of a model's dbt tests: how many passed, and each one's result."""
+    return {"dbt_tests_passed": dg.MetadataValue.int(sum(status == "pass" for _, status in results)),
+            "dbt_tests": dg.MetadataValue.md(markdown_table(["dbt test", "result"], sorted(results)))}
+
+
+def with_ui_metadata(invocation, database_file: str, translator) -> Iterator:
+    """The events of a `dbt build` of `database_file`, with the row count of every table model, its dbt
+    tests' results and the meetings chart on the charted mart. dbt tests are not Dagster asset checks
+    (a few hundred events per run would cost more than the tests): their results are the models'
+    metadata, and a source's tests are one observation of the raw asset. Counted on one connection once
+    dbt has finished (and released the file): cheap, and independent of the catalog name dbt's manifest
+    was parsed with."""
+    events = [e for e in invocation.stream() if not isinstance(e, dg.AssetObservation)]
     relations = _table_relations(invocation)
+    tests = dbt_test_results(invocation)
     with duckdb.connect(database_file) as conn:
         for event in events:
             unique_id = getattr(event, "metadata", {}).get("unique_id")
             if isinstance(event, (dg.Output, dg.AssetMaterialization)) and unique_id is not None:
-                extra = {}
+                extra = test_metadata(tests[unique_id.value]) if unique_id.value in tests else {}
                 if unique_id.value in relations:
                     count = conn.execute(f"select count(*) from {relations[unique_id.value]}").fetchone()[0]
                     extra["dagster/row_count"] = dg.MetadataValue.int(count)
@@ -160,3 +182,7 @@ def with_ui_metadata(invocation, database_file: str) -> Iterator:
                 if extra:
                     event = event.with_metadata({**event.metadata, **extra})
             yield event
+    sources = invocation.manifest["sources"]
+    for unique_id, results in sorted(tests.items()):
+        if unique_id in sources:
+            yield dg.AssetObservation(asset_key=translator.get_asset_key(sources[unique_id]), metadata=test_metadata(results))
