@@ -11,6 +11,7 @@ import lxml.html
 import pytest
 
 from conftest import cli
+from pipelines.report import data, html
 
 INSTALL_HINT = "install Debian's chromium to run it: apt-get install -y chromium fonts-noto-core"
 
@@ -104,3 +105,21 @@ def test_browser_renders_the_warehouse_counts_and_arabic_evidence(seeds_warehous
     _headless(browser, tmp_path, f"--screenshot={full}", "--window-size=1400,7000", url)
     for shot in (top, full):
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
+
+
+def test_a_big_warehouse_lists_its_newest_facts_and_says_so(seeds_warehouse, monkeypatch):
+    """Lists of facts (and their articles) are capped so the page stays readable at 10⁵ articles."""
+    monkeypatch.setattr(data, "LISTED_FACTS", 2)
+    monkeypatch.setattr(data, "CHART_COUNTRIES", 3)
+    report = data.load(data.connect_read_only(seeds_warehouse))
+    dom = lxml.html.fromstring(html.render(report))
+    meetings = dom.xpath("//table[@id='meeting-facts']/tbody/tr")
+    assert len(meetings) == 2 < report.totals["meetings"]
+    assert "2 of" in dom.xpath("//p[@data-listed='meetings']")[0].text_content()
+    with duckdb.connect(str(seeds_warehouse), read_only=True) as conn:
+        newest = [r[0] for r in conn.execute("select meeting_id from fct_meetings "
+                                             "order by meeting_date_start desc nulls last, meeting_id limit 2").fetchall()]
+    assert [tr.get("data-fact") for tr in meetings] == newest
+    sources = {article_id for f in report.facts for article_id, _ in f.sources}
+    assert {s.get("id") for s in dom.xpath("//section[@class='article']")} == {f"article-{a}" for a in sources}
+    assert len(dom.xpath("//g[@class='timeline-row']")) == 3

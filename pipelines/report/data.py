@@ -7,6 +7,9 @@ from pathlib import Path
 
 import duckdb
 
+LISTED_FACTS = 1000  # meetings and agreements listed with their evidence: the newest of each kind
+CHART_COUNTRIES = 30  # countries drawn on the timeline and the pairs matrix: those with the most events
+
 
 def connect_read_only(warehouse: Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection that cannot reach files or the network."""
@@ -32,11 +35,12 @@ class ReportData:
     partners: list[tuple]  # iso3, name_en, name_ar, meetings, agreements, first date, last date
     timeline: list[tuple]  # iso3, meeting_id, type, status, date text, date start, countries
     agreements_by_type_sector: list[tuple]  # type, sector, agreements
+    agreements_by_type: dict[str, int]  # type → agreements
     sectors: dict[str, tuple[str, str]]  # code → (English, Arabic label)
     sector_years: list[tuple]  # sector, year, meetings, agreements, articles
     pairs: list[tuple]  # country_a, country_b, meetings, agreements
-    facts: list[Fact]
-    articles: list[tuple]  # article_id, title, url, source_path, published date
+    facts: list[Fact]  # the newest LISTED_FACTS of each kind
+    articles: list[tuple]  # article_id, title, url, source_path, published date: every article, or those of the facts listed
     built_at: str | None
 
 
@@ -58,10 +62,11 @@ def load(conn: duckdb.DuckDBPyConnection) -> ReportData:
                m.first_date, m.last_date
         from m full join a using (iso3) left join dim_country c using (iso3)
         order by meetings + agreements desc, meetings desc, iso3""")
-    timeline = rows("""
+    timeline = conn.execute("""
+        with top as (select iso3 from bridge_meeting_country group by 1 order by count(*) desc, iso3 limit ?)
         select b.iso3, f.meeting_id, f.meeting_type, f.status, f.meeting_date, f.meeting_date_start, f.countries
-        from bridge_meeting_country b join fct_meetings f using (meeting_id)
-        order by b.iso3, f.meeting_date_start nulls last, f.meeting_id""")
+        from bridge_meeting_country b join top using (iso3) join fct_meetings f using (meeting_id)
+        order by b.iso3, f.meeting_date_start nulls last, f.meeting_id""", [CHART_COUNTRIES]).fetchall()
     by_type_sector = rows("""
         select a.agreement_type, coalesce(s.sector, '') as sector, count(distinct a.agreement_id)
         from fct_agreements a left join bridge_agreement_sector s using (agreement_id)
@@ -69,26 +74,40 @@ def load(conn: duckdb.DuckDBPyConnection) -> ReportData:
     sectors = {code: (en, ar) for code, en, ar in rows("select sector, label_en, label_ar from dim_sector")}
     sector_years = rows("select sector, year, meetings, agreements, articles from mart_sector_year order by sector, year")
     pairs = rows("select country_a, country_b, meetings, agreements from mart_country_pair order by 1, 2")
-    articles = rows("""
+    facts = _facts(conn)
+    every_article = totals["articles"] <= LISTED_FACTS
+    listed = sorted({article_id for f in facts for article_id, _ in f.sources})
+    articles = conn.execute("""
         select d.article_id, d.title, d.url, r.source_path, d.published_date
-        from dim_article d left join raw.articles r using (article_id) order by d.article_id""")
+        from dim_article d left join raw.articles r using (article_id)
+        where ? or d.article_id in (select unnest(?::varchar[])) order by d.article_id""",
+                            [every_article, listed]).fetchall()
+    by_type = dict(rows("select agreement_type, count(*) from fct_agreements group by 1"))
     built_at = one("select cast(max(extracted_at) as varchar) from dim_article")
-    return ReportData(totals, partners, timeline, by_type_sector, sectors, sector_years, pairs,
-                      _facts(conn), articles, built_at)
+    return ReportData(totals, partners, timeline, by_type_sector, by_type, sectors, sector_years, pairs,
+                      facts, articles, built_at)
 
 
 def _facts(conn: duckdb.DuckDBPyConnection) -> list[Fact]:
+    """The newest LISTED_FACTS meetings and agreements (undated last), each with its sources."""
     facts: dict[str, Fact] = {}
     for row in conn.execute("""
-            select 'meeting', m.meeting_id, m.meeting_type, m.status, m.meeting_date, m.countries, m.level,
-                   s.article_id, s.evidence, m.meeting_date_start as sort_date
-            from fct_meetings m join bridge_meeting_source s using (meeting_id)
-            union all
-            select 'agreement', a.agreement_id, a.agreement_type, a.status, a.agreement_date, a.parties, a.title_ar,
-                   s.article_id, s.evidence, try_cast(left(a.agreement_date, 10) as date)
-            from fct_agreements a join bridge_agreement_source s using (agreement_id)
-            order by 1 desc, sort_date desc nulls last, 2, 8""").fetchall():
-        kind, fact_id, fact_type, status, when, countries, detail, article_id, evidence, _ = row
+            with facts as (
+                select 'meeting' as kind, meeting_id as fact_id, meeting_type as fact_type, status,
+                       meeting_date as fact_date, countries, level as detail, meeting_date_start as sort_date
+                from fct_meetings
+                union all
+                select 'agreement', agreement_id, agreement_type, status, agreement_date, parties, title_ar,
+                       try_cast(left(agreement_date, 10) as date)
+                from fct_agreements),
+            listed as (select * from facts qualify row_number() over (
+                           partition by kind order by sort_date desc nulls last, fact_id) <= ?),
+            sources as (select meeting_id as fact_id, article_id, evidence from bridge_meeting_source
+                        union all select agreement_id, article_id, evidence from bridge_agreement_source)
+            select l.kind, l.fact_id, l.fact_type, l.status, l.fact_date, l.countries, l.detail, s.article_id, s.evidence
+            from listed l join sources s using (fact_id)
+            order by l.kind desc, l.sort_date desc nulls last, l.fact_id, s.article_id""", [LISTED_FACTS]).fetchall():
+        kind, fact_id, fact_type, status, when, countries, detail, article_id, evidence = row
         fact = facts.setdefault(fact_id, Fact(fact_id, kind, fact_type, status, when, list(countries), detail))
         fact.sources.append((article_id, evidence))
     return list(facts.values())

@@ -7,7 +7,7 @@ from collections import defaultdict
 from html import escape
 
 from . import svg
-from .data import Fact, ReportData, year_range
+from .data import CHART_COUNTRIES, Fact, ReportData, year_range
 
 ARABIC_FONTS = '"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "DejaVu Sans", serif'
 
@@ -82,7 +82,7 @@ def _agreements(data: ReportData) -> str:
 
 
 def _type_count(data: ReportData, kind: str) -> int:
-    return sum(1 for f in data.facts if f.kind == "agreement" and f.fact_type == kind)
+    return data.agreements_by_type.get(kind, 0)
 
 
 def _sector_years(data: ReportData) -> str:
@@ -103,7 +103,8 @@ def _sector_years(data: ReportData) -> str:
 
 
 def _pairs(data: ReportData) -> str:
-    countries = sorted({c for a, b, *_ in data.pairs for c in (a, b)})
+    paired = {c for a, b, *_ in data.pairs for c in (a, b)}
+    countries = sorted([iso3 for iso3, *_ in data.partners if iso3 in paired][:CHART_COUNTRIES])
     cells = {}
     for a, b, m, g in data.pairs:
         cells[a, b] = cells[b, a] = (m, g)
@@ -114,7 +115,8 @@ def _pairs(data: ReportData) -> str:
                             f"{a}–{b}: meetings {cells.get((a, b), (0, 0))[0]}, agreements {cells.get((a, b), (0, 0))[1]}")
                       if a != b else '<td class="heat muted">·</td>' for b in countries)
         rows.append(f'<tr data-country="{escape(a)}"><th>{escape(a)}</th>{row}</tr>')
-    return ("<p class='muted'>Meetings plus agreements of each pair of countries.</p>"
+    which = "each pair" if len(countries) == len(paired) else f"each pair of the {len(countries)} busiest"
+    return (f"<p class='muted'>Meetings plus agreements of {which} countries.</p>"
             + _table(["", *countries], rows, "country-pairs"))
 
 
@@ -157,6 +159,24 @@ def _articles(data: ReportData) -> str:
     return "".join(parts)
 
 
+def _listed(data: ReportData, kind: str) -> str:
+    """A note when the list below shows only part of the warehouse."""
+    shown = {"meetings": sum(f.kind == "meeting" for f in data.facts),
+             "agreements": sum(f.kind == "agreement" for f in data.facts), "articles": len(data.articles)}[kind]
+    if shown == data.totals[kind]:
+        return ""
+    which = "the articles of the facts listed above" if kind == "articles" else "the newest"
+    return (f"<p class='muted' data-listed='{kind}'>{which.capitalize()}: {shown:,} of {data.totals[kind]:,} "
+            f"{kind}. Query the warehouse for the rest (`diplomacy query`).</p>")
+
+
+def _timeline_note(data: ReportData) -> str:
+    drawn = len({row[0] for row in data.timeline})
+    if drawn < CHART_COUNTRIES:
+        return ""
+    return f"<p class='muted'>The {drawn} partner countries with the most meetings.</p>"
+
+
 def render(data: ReportData) -> str:
     """The whole page."""
     names = {iso3: en for iso3, en, *_ in data.partners}
@@ -172,14 +192,14 @@ def render(data: ReportData) -> str:
 <body><h1>Diplomacy warehouse</h1>
 <p class="muted">Facts extracted from Arabic news; last extraction {escape(data.built_at or "—")}.</p>
 <nav>{nav}</nav><div class="totals">{totals}</div>
-<h2 id="timeline">Meetings per partner country</h2>
+<h2 id="timeline">Meetings per partner country</h2>{_timeline_note(data)}
 {svg.timeline(data.timeline, names, year_range(data.timeline))}
 <h2 id="partners-title">Partner countries</h2>{_partners(data)}
 <h2 id="agreements">Agreements by type and sector</h2>{_agreements(data)}
 <h2 id="sectors">Sectors by year</h2>{_sector_years(data)}
 <h2 id="pairs">Country pairs</h2>{_pairs(data)}
-<h2 id="meetings">Meetings</h2>{_facts(data.facts, "meeting", titles)}
-<h2 id="agreement-list">Agreements</h2>{_facts(data.facts, "agreement", titles)}
-<h2 id="articles">Articles</h2>{_articles(data)}
+<h2 id="meetings">Meetings</h2>{_listed(data, "meetings")}{_facts(data.facts, "meeting", titles)}
+<h2 id="agreement-list">Agreements</h2>{_listed(data, "agreements")}{_facts(data.facts, "agreement", titles)}
+<h2 id="articles">Articles</h2>{_listed(data, "articles")}{_articles(data)}
 </body></html>
 """
