@@ -39,7 +39,8 @@ def jsonl(*items):
 
 
 def write_old(articles, inbox):
-    """The first ingest's files: a seed, a text file, JSON items two of which share a source id, a bad file."""
+    """The first ingest's files: a seed, a text file with a sidecar, JSON items two of which share a source id,
+    a blank file, a broken symlink."""
     articles.mkdir()
     inbox.mkdir()
     shutil.copy(SEED, articles / "m_seed.txt")
@@ -50,6 +51,7 @@ def write_old(articles, inbox):
                                                       {"id": "solo", "text": TEXTS["visit"]}],
                                                      ensure_ascii=False), encoding="utf-8")
     (articles / "m_blank.txt").write_text("   \n", encoding="utf-8")
+    (articles / "m_link.txt").symlink_to(articles / "m_target.txt")  # broken until its target is written
 
 
 def write_new(articles, inbox):
@@ -117,7 +119,7 @@ def grown(tmp_path):
 
 def test_added_files_alone_are_read_and_land_what_a_full_reread_lands(grown):
     assert grown["first"] == ["full re-read: no per-file listing from an earlier ingest"]
-    assert grown["said"] == ["read 8 new files; 4 unchanged files not re-read"]  # the hidden file is not an input
+    assert grown["said"] == ["read 8 new files; 5 unchanged files not re-read"]  # the hidden file is not an input
     assert raw_rows(grown["warehouse"]) == raw_rows(grown["reread"])
     assert grown["before"] <= kept(grown["warehouse"])  # every earlier article row left where it was
 
@@ -132,6 +134,7 @@ def test_outcomes_of_the_added_files(grown):
     assert [base(r[2]) for r in rows["articles"] if r[0] == seed_id] == ["m_seed.txt"]  # the known source stays
     reasons = {base(p): r for p, r, *_ in rows["quarantine"]}
     assert reasons["n_empty.txt"] == "empty file" and reasons["m_blank.txt"] == "whitespace only"
+    assert reasons["m_link.txt"] == "broken symlink (its target does not exist)"
     assert reasons["n_lines.jsonl#2"].startswith("invalid JSON on line 2")
     assert reasons["n_lines.jsonl#3 (https://example.org/x)"] == "JSON item without text"
     twins = sorted(base(n_path) for n_path, _, note in rows["ingest_notes"] if note.startswith("source id 'twin'"))
@@ -168,6 +171,8 @@ def _change(articles, inbox, warehouse, how):
         os.utime(articles / "m_items.json", ns=(1, 1))
     elif how == "sidecar":
         (articles / "m_seed.meta.json").write_text(json.dumps({"published_date": "2020-01-02"}), encoding="utf-8")
+    elif how == "link_target":
+        (articles / "m_target.txt").write_text(TEXTS["inbox"] + " وبحثا التعاون.", encoding="utf-8")
     elif how == "reader":
         with duckdb.connect(str(warehouse)) as conn:
             record(conn, READER, "an earlier reader")
@@ -180,6 +185,7 @@ def _change(articles, inbox, warehouse, how):
     ("removed", "m_talks.txt was removed"),
     ("modified", "m_items.json changed (size, time or mode)"),
     ("sidecar", "m_seed.meta.json added to a file read before"),
+    ("link_target", "m_link.txt changed (size, time or mode)"),
     ("reader", "the reader's code changed"),
     ("listed_yet_landed", "a file listed as new is already in the warehouse"),
 ])
