@@ -1,8 +1,10 @@
 """What the last refresh saw, kept in the warehouse, so that a refresh does only what changed.
 
-Two fingerprints live in `raw.refresh_state`: the input folders as listed (name, size, mtime of
-every file; ingest skips reading when they are the same) and the raw tables plus the dbt project
-(the dbt build is skipped when they are the same as at the last successful build).
+Fingerprints live in `raw.refresh_state`: the input folders as listed (name, size, mtime of
+every file; ingest skips reading when they are the same), the reader's code and the folders it
+read (ingest reads only added files when both are the same), and the raw tables plus the dbt
+project (the dbt build is skipped when they are the same as at the last successful build). The
+listing itself is `raw.input_files`, one row per entry.
 """
 from __future__ import annotations
 
@@ -15,8 +17,8 @@ import duckdb
 from .settings import DBT_PROJECT_DIR
 
 STATE_TABLE = "raw.refresh_state"
-INPUTS, BUILD = "inputs", "build"
-_READER_CODE = (Path(__file__).with_name("sources.py"), Path(__file__).with_name("settings.py"))
+INPUTS, BUILD, READER, FOLDERS = "inputs", "build", "reader", "folders"
+_READER_CODE = tuple(Path(__file__).with_name(name) for name in ("sources.py", "settings.py", "incremental.py"))
 _DBT_INPUTS = ("models", "macros", "seeds", "dbt_project.yml", "profiles.yml")
 
 
@@ -37,9 +39,9 @@ def record(conn: duckdb.DuckDBPyConnection, name: str, fingerprint: str) -> None
     conn.execute(f"insert or replace into {STATE_TABLE} values (?, ?)", [name, fingerprint])
 
 
-def unchanged_inputs(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Counts of the raw tables ingest would land again. The extraction step re-quarantines the
-    articles it cannot read: their earlier entries go, as a full ingest would drop them."""
+def landed_counts(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Counts of the raw tables ingest lands. The extraction step re-quarantines the articles it
+    cannot read: their earlier entries go (a full ingest drops them too)."""
     conn.execute("delete from raw.quarantine where path like 'raw.articles/%'")
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     return {"articles": one("select count(*) from raw.articles"),
@@ -48,25 +50,38 @@ def unchanged_inputs(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
             "notes": one("select count(*) from raw.ingest_notes")}
 
 
-def inputs_fingerprint(folders: list[Path]) -> str:
-    """Every file of the folders by name, size and modification time (nothing is read), and the reader's code."""
-    digest = hashlib.sha256()
-    for code in _READER_CODE:
-        digest.update(code.read_bytes())
+def input_listing(folders: list[Path]) -> list[tuple]:
+    """Every entry of the folders, nothing read: (folder, name, size, mtime_ns, mode) of the entry itself,
+    then the same three of what a symlink points to (None when it points nowhere or is not a link)."""
+    rows = []
     for folder in folders:
-        digest.update(f"\0folder {folder}\n".encode())
         if not folder.is_dir():
             continue
         with os.scandir(folder) as entries:
             for entry in sorted(entries, key=lambda e: e.name):
-                stats = [entry.stat(follow_symlinks=False)]
+                own, target = entry.stat(follow_symlinks=False), None
                 if entry.is_symlink():
                     try:
-                        stats.append(entry.stat())
+                        target = entry.stat()
                     except OSError:
                         pass
-                for st in stats:
-                    digest.update(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_mode}\n".encode())
+                rows.append((str(folder), entry.name, own.st_size, own.st_mtime_ns, own.st_mode,
+                             *((target.st_size, target.st_mtime_ns, target.st_mode) if target else (None,) * 3)))
+    return rows
+
+
+def reader_fingerprint() -> str:
+    """The code that decides what a file becomes (a change means every file is read again)."""
+    return hashlib.sha256(b"".join(code.read_bytes() for code in _READER_CODE)).hexdigest()
+
+
+def inputs_fingerprint(folders: list[Path], listing: list[tuple]) -> str:
+    """The folders, every entry's listing and the reader's code."""
+    digest = hashlib.sha256(reader_fingerprint().encode())
+    for folder in folders:
+        digest.update(f"\0folder {folder}\n".encode())
+    for row in listing:
+        digest.update("\0".join(map(str, row)).encode() + b"\n")
     return digest.hexdigest()
 
 
@@ -74,8 +89,8 @@ def build_fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
     """Every row of every raw table (order-independent) and every file of the dbt project."""
     digest = hashlib.sha256()
     tables = [r[0] for r in conn.execute(
-        "select table_name from information_schema.tables where table_schema = 'raw' and table_name <> 'refresh_state' "
-        "order by 1").fetchall()]
+        "select table_name from information_schema.tables where table_schema = 'raw' "
+        "and table_name not in ('refresh_state', 'input_files') order by 1").fetchall()]
     for table in tables:
         count, rows_hash = conn.execute(f"select count(*), bit_xor(hash(t)) from raw.{table} as t").fetchone()
         digest.update(f"{table}\0{count}\0{rows_hash}\n".encode())

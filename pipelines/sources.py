@@ -14,6 +14,7 @@ import json
 import os
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -340,18 +341,24 @@ def _unsupported(path: Path) -> Quarantined:
     return Quarantined(str(path), f"unsupported file type '{path.suffix or 'none'}'", None, size)
 
 
+def read_inputs(inputs: Iterable[tuple[Path, Path]]) -> tuple[list[Article], list[Quarantined]]:
+    """Each (folder, path) read in turn: the articles found and the quarantine entries, in reading order."""
+    found: list[Article] = []
+    quarantined: list[Quarantined] = []
+    for folder, path in inputs:
+        if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES:
+            quarantined.append(_unsupported(path))
+            continue
+        for item in read_file(path, folder):
+            (quarantined if isinstance(item, Quarantined) else found).append(item)
+    return found, quarantined
+
+
 def read_folders(folders: list[Path], known_sources: dict[str, str] | None = None) -> Batch:
     """Read every input of the folders. Inputs repeating one text are one article (same id); its source
     is the one the warehouse already knows (`known_sources`: article id → source path), else the first."""
-    batch = Batch()
-    found: list[Article] = []
-    for folder in folders:
-        for path in input_files(folder):
-            if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES:
-                batch.quarantined.append(_unsupported(path))
-                continue
-            for item in read_file(path, folder):
-                (batch.quarantined if isinstance(item, Quarantined) else found).append(item)
+    found, quarantined = read_inputs((folder, path) for folder in folders for path in input_files(folder))
+    batch = Batch(quarantined=quarantined)
     known_sources = known_sources or {}
     canonical: dict[str, Article] = {}
     for item in found:
@@ -365,12 +372,12 @@ def read_folders(folders: list[Path], known_sources: dict[str, str] | None = Non
         else:
             batch.duplicates.append(Duplicate(item.source_path, keep.article_id))
         batch.notes.extend(Note(item.source_path, keep.article_id, note) for note in item.notes)
-    batch.notes.extend(_shared_source_ids(batch.articles))
+    batch.notes.extend(shared_source_id_notes(batch.articles))
     return batch
 
 
-def _shared_source_ids(articles: list[Article]) -> list[Note]:
-    """A source id used by several different texts: each is its own article; say so."""
+def shared_source_id_notes(articles: list[Article]) -> list[Note]:
+    """A source id used by several different texts (articles in reading order): each is its own article; say so."""
     by_id: dict[str, list[Article]] = {}
     for a in articles:
         by_id.setdefault(a.source_id, []).append(a)

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 import duckdb
 
-from .sources import Batch
+from .sources import Batch, Note
 
 RAW_SCHEMA = "raw"
 
@@ -48,6 +48,16 @@ create table if not exists {RAW_SCHEMA}.duplicates (
     path varchar not null,
     duplicate_of varchar not null,
     seen_at timestamp not null
+);
+create table if not exists {RAW_SCHEMA}.input_files (
+    folder varchar not null,
+    name varchar not null,
+    size_bytes bigint not null,
+    mtime_ns bigint not null,
+    mode integer not null,
+    target_size_bytes bigint,
+    target_mtime_ns bigint,
+    target_mode integer
 );
 create table if not exists {RAW_SCHEMA}.extractions (
     article_id varchar primary key,
@@ -141,18 +151,37 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(DDL)
 
 
-def land_batch(conn: duckdb.DuckDBPyConnection, batch: Batch) -> None:
-    """Replace the raw article, quarantine, duplicate and note tables with this batch's contents."""
+def land_batch(conn: duckdb.DuckDBPyConnection, batch: Batch, listing: list[tuple]) -> None:
+    """Replace the raw article, quarantine, duplicate and note tables with this batch's contents, and
+    the input listing (`raw.input_files`) with the one the batch was read from."""
     ensure_schema(conn)
-    at = now()
     with transaction(conn):
-        for table in ("articles", "quarantine", "duplicates", "ingest_notes"):
+        for table in ("articles", "quarantine", "duplicates", "ingest_notes", "input_files"):
             conn.execute(f"delete from {RAW_SCHEMA}.{table}")
-        _insert(conn, "articles", [(a.article_id, a.content_hash, a.source_path, a.url, a.title, a.published_date,
-                                    a.text, a.encoding, a.size_bytes, at, a.source_id) for a in batch.articles])
-        _insert(conn, "quarantine", [(q.path, q.reason, q.detected_encoding, q.size_bytes, at) for q in batch.quarantined])
-        _insert(conn, "duplicates", [(d.path, d.duplicate_of, at) for d in batch.duplicates])
-        _insert(conn, "ingest_notes", [(n.path, n.article_id, n.note, at) for n in batch.notes])
+        _append_batch(conn, batch, listing)
+
+
+def land_additions(conn: duckdb.DuckDBPyConnection, batch: Batch, stale_notes: list[Note], listed: list[tuple]) -> None:
+    """Append a batch read from added files and their listing rows; `stale_notes` (notes the batch
+    rewrites) go first. Rows already landed stay as they are."""
+    ensure_schema(conn)
+    with transaction(conn):
+        if stale_notes:
+            conn.execute(f"""delete from {RAW_SCHEMA}.ingest_notes as n using (select unnest(?::varchar[]) as path,
+                             unnest(?::varchar[]) as article_id, unnest(?::varchar[]) as note) as stale
+                             where n.path = stale.path and n.article_id = stale.article_id and n.note = stale.note""",
+                         [list(column) for column in zip(*((s.path, s.article_id, s.note) for s in stale_notes))])
+        _append_batch(conn, batch, listed)
+
+
+def _append_batch(conn: duckdb.DuckDBPyConnection, batch: Batch, listing: list[tuple]) -> None:
+    at = now()
+    _insert(conn, "articles", [(a.article_id, a.content_hash, a.source_path, a.url, a.title, a.published_date,
+                                a.text, a.encoding, a.size_bytes, at, a.source_id) for a in batch.articles])
+    _insert(conn, "quarantine", [(q.path, q.reason, q.detected_encoding, q.size_bytes, at) for q in batch.quarantined])
+    _insert(conn, "duplicates", [(d.path, d.duplicate_of, at) for d in batch.duplicates])
+    _insert(conn, "ingest_notes", [(n.path, n.article_id, n.note, at) for n in batch.notes])
+    _insert(conn, "input_files", listing)
 
 
 def land_facts(conn: duckdb.DuckDBPyConnection, extractions: list[tuple[str, str, dict]]) -> None:

@@ -3,10 +3,9 @@ from pathlib import Path
 
 import dagster as dg
 
-from ..refresh_state import INPUTS, inputs_fingerprint, record, recorded, unchanged_inputs
+from ..incremental import ingest
+from ..refresh_state import landed_counts
 from ..settings import articles_dir, inbox_dir
-from ..sources import read_folders
-from ..warehouse import known_sources, land_batch
 from .metadata import landed
 from .resources import Warehouse
 
@@ -30,26 +29,19 @@ class IngestConfig(dg.Config):
 def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, warehouse: Warehouse):
     folders = [Path(config.articles_dir) if config.articles_dir else articles_dir(),
                Path(config.inbox_dir) if config.inbox_dir else inbox_dir()]
-    fingerprint = inputs_fingerprint(folders)
     with warehouse.duckdb().get_connection() as conn:
-        if recorded(conn, INPUTS) == fingerprint:
-            counts = unchanged_inputs(conn)
-            context.log.info("input folders unchanged since the last refresh (names, sizes, times): nothing re-read")
-        else:
-            batch = read_folders(folders, known_sources(conn))
-            land_batch(conn, batch)
-            record(conn, INPUTS, fingerprint)
-            for q in batch.quarantined:
-                context.log.warning(f"quarantined {q.path}: {q.reason}")
-            for n in batch.notes:
-                context.log.warning(f"kept {n.path} as {n.article_id}: {n.note}")
-            counts = {"articles": len(batch.articles), "duplicates": len(batch.duplicates),
-                      "quarantined": len(batch.quarantined), "notes": len(batch.notes)}
+        batch, files_read = ingest(conn, folders, context.log.info)
+        for q in batch.quarantined:
+            context.log.warning(f"quarantined {q.path}: {q.reason}")
+        for n in batch.notes:
+            context.log.warning(f"kept {n.path} as {n.article_id}: {n.note}")
+        counts = landed_counts(conn)
     context.log.info(f"ingested {counts['articles']} articles, {counts['duplicates']} duplicates, "
                      f"{counts['quarantined']} quarantined, {counts['notes']} kept with a note "
                      f"from {', '.join(map(str, folders))}")
     yield dg.MaterializeResult(asset_key="raw_articles", metadata={
         "articles": counts["articles"], "duplicates": counts["duplicates"], "quarantined": counts["quarantined"],
+        "files_read": files_read,
         "folders": dg.MetadataValue.json([str(f) for f in folders]), **landed(warehouse, "raw_articles")})
     yield dg.MaterializeResult(asset_key="raw_quarantine", metadata={"quarantined": counts["quarantined"],
                                                                      **landed(warehouse, "raw_quarantine")})
@@ -57,3 +49,4 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, war
                                                                      **landed(warehouse, "raw_duplicates")})
     yield dg.MaterializeResult(asset_key="raw_ingest_notes", metadata={"notes": counts["notes"],
                                                                        **landed(warehouse, "raw_ingest_notes")})
+
