@@ -27,10 +27,12 @@ def open_readonly(path: Path, config: dict | None = None) -> duckdb.DuckDBPyConn
         raise WarehouseFileError(path, f"truncated: {opened.st_size} bytes")
     conn = duckdb.connect(str(path), read_only=True, config=config or {})
     try:
-        block_size, blocks = conn.execute("select block_size, total_blocks from pragma_database_size() "
-                                          "where database_name = current_database()").fetchone()
+        # Blocks in use must all lie inside the file; free blocks at its end may have been cut off by
+        # DuckDB itself, so the file can be shorter than all its blocks.
+        block_size, used = conn.execute("select block_size, used_blocks from pragma_database_size() "
+                                        "where database_name = current_database()").fetchone()
         replaced = os.stat(path).st_ino != opened.st_ino  # a refresh published a new file meanwhile
-        expected = HEADER_BYTES + block_size * blocks
+        expected = HEADER_BYTES + block_size * used
         if not replaced and opened.st_size < expected:
             raise WarehouseFileError(path, f"truncated: {opened.st_size} of {expected} bytes")
     except BaseException:
