@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 
 _DIACRITICS = set(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)])
 _TATWEEL = "\u0640"
@@ -20,7 +21,6 @@ _LETTERS = {
 _DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
 
 
-@lru_cache(maxsize=4096)
 def _fold(ch: str) -> str:
     if ch in _DIGITS:
         return _DIGITS[ch]
@@ -28,6 +28,29 @@ def _fold(ch: str) -> str:
         return "".join(_fold(c) for c in unicodedata.normalize("NFKC", ch) if c not in _DROPPED)
     ch = _LETTERS.get(ch, ch)
     return ch.lower()
+
+
+class _FoldTable(dict):
+    """A `str.translate` table: code point → its normalised form ("" when dropped, " " for a space),
+    filled the first time each character is seen."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = "" if ch in _DROPPED else _fold(ch)
+        self[code] = " " if folded and ch.isspace() else folded
+        return self[code]
+
+
+class _LengthTable(dict):
+    """A `str.translate` table: code point → chr(length of its normalised form)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = chr(len(_FOLDED[code]))
+        return self[code]
+
+
+_FOLDED, _LENGTHS = _FoldTable(), _LengthTable()
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -49,27 +72,18 @@ class NormText:
 
 def normalise_with_offsets(text: str, base: int = 0) -> NormText:
     """Normalise `text` for matching; offsets are shifted by `base`."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DROPPED:
-            continue
-        folded = _fold(ch)
-        if not folded:
-            continue
-        if ch.isspace():
-            folded = " "
-        out.append(folded)
-        if len(folded) == 1:
-            offsets.append(base + i)
-        else:
-            offsets.extend([base + i] * len(folded))
-    return NormText("".join(out), tuple(offsets), base + len(text))
+    folded = text.translate(_FOLDED)
+    positions = range(base, base + len(text))
+    lengths = text.translate(_LENGTHS)
+    if len(folded) == len(text) and "\0" not in lengths:  # every character gave exactly one
+        return NormText(folded, tuple(positions), base + len(text))
+    offsets = chain.from_iterable(map(repeat, positions, lengths.encode("latin-1")))
+    return NormText(folded, tuple(offsets), base + len(text))
 
 
 def norm(text: str) -> str:
     """Normalise a short string (a lexicon entry, a name) for comparison."""
-    return re.sub(r"\s+", " ", normalise_with_offsets(text).text).strip()
+    return _SPACES.sub(" ", text.translate(_FOLDED)).strip()
 
 
 PROCLITIC_FORMS = ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
