@@ -9,7 +9,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, repeat
 
 _DIACRITICS = set(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)])
 _TATWEEL = "\u0640"
@@ -32,24 +31,32 @@ def _fold(ch: str) -> str:
 
 class _FoldTable(dict):
     """A `str.translate` table: code point → its normalised form ("" when dropped, " " for a space),
-    filled the first time each character is seen."""
+    filled the first time each character is seen. It also knows the irregular characters, those that
+    do not give exactly one character."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.irregular: set[str] = set(_DROPPED)
+        self._irregular_re: re.Pattern | None = None
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
         folded = "" if ch in _DROPPED else _fold(ch)
-        self[code] = " " if folded and ch.isspace() else folded
-        return self[code]
+        folded = " " if folded and ch.isspace() else folded
+        if len(folded) != 1:
+            self.irregular.add(ch)
+            self._irregular_re = None
+        self[code] = folded
+        return folded
+
+    def irregular_re(self) -> re.Pattern:
+        """A pattern matching the irregular characters seen so far."""
+        if self._irregular_re is None:
+            self._irregular_re = re.compile(f"[{''.join(map(re.escape, sorted(self.irregular)))}]")
+        return self._irregular_re
 
 
-class _LengthTable(dict):
-    """A `str.translate` table: code point → chr(length of its normalised form)."""
-
-    def __missing__(self, code: int) -> str:
-        self[code] = chr(len(_FOLDED[code]))
-        return self[code]
-
-
-_FOLDED, _LENGTHS = _FoldTable(), _LengthTable()
+_FOLDED = _FoldTable()
 _SPACES = re.compile(r"\s+")
 
 
@@ -72,12 +79,15 @@ class NormText:
 
 def normalise_with_offsets(text: str, base: int = 0) -> NormText:
     """Normalise `text` for matching; offsets are shifted by `base`."""
-    folded = text.translate(_FOLDED)
-    positions = range(base, base + len(text))
-    lengths = text.translate(_LENGTHS)
-    if len(folded) == len(text) and "\0" not in lengths:  # every character gave exactly one
-        return NormText(folded, tuple(positions), base + len(text))
-    offsets = chain.from_iterable(map(repeat, positions, lengths.encode("latin-1")))
+    folded = text.translate(_FOLDED)  # first: it learns the irregular characters of `text`
+    offsets: list[int] = []
+    done = 0
+    for m in _FOLDED.irregular_re().finditer(text):
+        i = m.start()
+        offsets.extend(range(base + done, base + i))
+        offsets.extend([base + i] * len(_FOLDED[ord(m.group())]))
+        done = i + 1
+    offsets.extend(range(base + done, base + len(text)))
     return NormText(folded, tuple(offsets), base + len(text))
 
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
-from .lexicon import load
+from .lexicon import load, tokenize
 from .recognise import Annotated
 
 
@@ -16,21 +17,26 @@ def _name_spans(ann: Annotated, names: Iterable[str]) -> list[tuple[int, int]]:
         for n in range(len(words), 1, -1):
             for i in range(len(words) - n + 1):
                 phrase = " ".join(words[i:i + n])
-                spans += [m.span() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", ann.text)]
+                if phrase in ann.text:
+                    spans += [m.span() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", ann.text)]
     return spans
+
+
+@lru_cache(maxsize=4096)
+def _terms(text: str) -> tuple[tuple[int, int, str | None], ...]:
+    """(start, end, code or None) of the sector lexicon's matches in a sentence's normalised text."""
+    tokens = tokenize(text)
+    return tuple((tokens[m.start].start, tokens[m.end - 1].end, m.payload) for m in load().sectors.find(tokens))
 
 
 def sector_spans(ann: Annotated, names: Iterable[str] = ()) -> list[tuple[int, int, str]]:
     """(start, end, code) of every sector term in a sentence, outside organisation and personal names."""
-    tokens = ann.sentence.tokens
+    terms = _terms(ann.text)
+    if not terms:
+        return []
     masked = [(o.start, o.end) for o in ann.organizations] + [(p.start, p.end) for p in ann.persons if p.name]
     masked += _name_spans(ann, names)
-    spans = []
-    for m in load().sectors.find(tokens):
-        s, e = tokens[m.start].start, tokens[m.end - 1].end
-        if m.payload and not any(a <= s < b for a, b in masked):
-            spans.append((s, e, m.payload))
-    return spans
+    return [(s, e, code) for s, e, code in terms if code and not any(a <= s < b for a, b in masked)]
 
 
 def sectors_in(ann: Annotated, start: int = 0, end: int | None = None, names: Iterable[str] = ()) -> set[str]:
