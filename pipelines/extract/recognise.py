@@ -1,5 +1,6 @@
 """Stage 4 — named things in a sentence: countries, cities, organisations,
-persons with their title, role and country, dates and ordinals.
+persons with their title, role and country, dates and ordinals, and the sector
+lexicon's terms (stage 6 keeps those outside names).
 
 Everything works on the sentence's normalised text; spans are normalised
 character offsets, mapped back to the original only when quoted.
@@ -65,6 +66,7 @@ class Annotated:
     organizations: list[OrgMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
+    sector_terms: list[tuple[int, int, str | None]] = field(default_factory=list)  # (start, end, code); read in stage 6
 
     @property
     def text(self) -> str:
@@ -345,6 +347,7 @@ def annotate(sentence: Sentence, year: int | None = None) -> Annotated:
             ann.countries.append(CountryMention(s, e, ref.iso3, ref.kind))
     ann.cities = [CityMention(s, e, *payload) for s, e, payload in _spans(tokens, lex.cities.find(tokens))
                   if not _inside(s, e, orgs)]
+    ann.sector_terms = _spans(tokens, lex.sectors.find(tokens))
     ann.dates = find_dates(sentence.norm.text)
     ann.persons = _find_persons(ann, year)
     return ann

@@ -1,11 +1,10 @@
-"""Stage 6 — sectors of cooperation, from the sector lexicon keyed to the contract's codes."""
+"""Stage 6 — sectors of cooperation: the sentence's sector terms (found with the other lexicon terms in
+stage 4) keyed to the contract's codes, outside the names of organisations and persons."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
-from .lexicon import load, tokenize
 from .recognise import Annotated
 
 
@@ -22,21 +21,13 @@ def _name_spans(ann: Annotated, names: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=4096)
-def _terms(text: str) -> tuple[tuple[int, int, str | None], ...]:
-    """(start, end, code or None) of the sector lexicon's matches in a sentence's normalised text."""
-    tokens = tokenize(text)
-    return tuple((tokens[m.start].start, tokens[m.end - 1].end, m.payload) for m in load().sectors.find(tokens))
-
-
 def sector_spans(ann: Annotated, names: Iterable[str] = ()) -> list[tuple[int, int, str]]:
     """(start, end, code) of every sector term in a sentence, outside organisation and personal names."""
-    terms = _terms(ann.text)
-    if not terms:
+    if not ann.sector_terms:
         return []
     masked = [(o.start, o.end) for o in ann.organizations] + [(p.start, p.end) for p in ann.persons if p.name]
     masked += _name_spans(ann, names)
-    return [(s, e, code) for s, e, code in terms if code and not any(a <= s < b for a, b in masked)]
+    return [(s, e, code) for s, e, code in ann.sector_terms if code and not any(a <= s < b for a, b in masked)]
 
 
 def sectors_in(ann: Annotated, start: int = 0, end: int | None = None, names: Iterable[str] = ()) -> set[str]:
