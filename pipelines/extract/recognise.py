@@ -8,6 +8,7 @@ character offsets, mapped back to the original only when quoted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -213,15 +214,25 @@ def _leader_term(name_norm: str, year: int | None) -> Term | None:
     return None
 
 
+def _tokens_in(starts: list[int], span: CountryMention | OrgMention) -> range:
+    """Indices of the tokens that start inside a span (`starts`: the tokens' start offsets, ascending)."""
+    return range(bisect_left(starts, span.start), bisect_left(starts, span.end))
+
+
 def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
     lex = load()
     text = ann.text
     tokens = ann.sentence.tokens
     words = _word_sets()
-    tok_at = {t.start: k for k, t in enumerate(tokens)}
-    blocked = {k for k, t in enumerate(tokens)
-               if any(c.start <= t.start < c.end and c.kind not in ("leader", "family") for c in ann.countries)
-               or any(o.start <= t.start < o.end for o in ann.organizations)}
+    starts = [t.start for t in tokens]
+    tok_at = {start: k for k, start in enumerate(starts)}
+    blocked = {k for span in [*(c for c in ann.countries if c.kind not in ("leader", "family")), *ann.organizations]
+               for k in _tokens_in(starts, span)}
+    country_at: dict[int, CountryMention] = {}  # token index → the first country (not a leader's name) over it
+    for c in ann.countries:
+        if c.kind != "leader":
+            for k in _tokens_in(starts, c):
+                country_at.setdefault(k, c)
     persons: list[Person] = []
 
     def person_at(a: int, b: int) -> Person | None:
@@ -252,7 +263,7 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
         j, seen_country = end_k, False
         while j < len(tokens) and j - end_k < 8:
             tok = tokens[j]
-            cm = next((c for c in ann.countries if c.start <= tok.start < c.end and c.kind != "leader"), None)
+            cm = country_at.get(j)
             if cm and cm.kind != "family":
                 country = country or cm.iso3[0]
                 listed.extend(cm.iso3)
