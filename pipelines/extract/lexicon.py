@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import pycountry
 import yaml
@@ -31,8 +31,7 @@ AMBIGUOUS_COUNTRY_NAMES = {"مالي", "تشاد", "توغو", "جيرسي", "غ
 AMBIGUOUS_NISBA = {"سامي", "مالي", "كيني", "جوامي", "نيوي", "توغوي", "بيرو", "ماكاوي"}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a sentence makes dozens
     text: str
     start: int
     end: int
