@@ -104,6 +104,11 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> date:
 
 def find_dates(text: str) -> list[DateMention]:
     """All date mentions in normalised `text`, left to right, without overlaps."""
+    return list(_dates_in(text))
+
+
+@lru_cache(maxsize=64)  # an article's sentences are read for the reference year, then annotated
+def _dates_in(text: str) -> tuple[DateMention, ...]:
     lex = load()
     p = _patterns()
     found: list[DateMention] = []
@@ -170,7 +175,7 @@ def find_dates(text: str) -> list[DateMention]:
         if m.group("wdrel") in ("المقبل", "القادم"):
             kind = "next_weekday"
         add(DateMention(m.start(), m.end(), relative=kind, weekday=WEEKDAYS.get(wd) if wd else None, text=m.group()))
-    return sorted((f for f in found if f.relative != "hijri_with_gregorian"), key=lambda f: f.start)
+    return tuple(sorted((f for f in found if f.relative != "hijri_with_gregorian"), key=lambda f: f.start))
 
 
 def resolve(mention: DateMention, reference: date | None) -> str | None:
