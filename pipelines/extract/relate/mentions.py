@@ -91,6 +91,9 @@ class MentionFinder(Arguments):
     _mentions_cache: dict[int, list[Mention]]
 
     def _mentions(self, ann: Annotated) -> list[Mention]:
+        """The sentence's meeting mentions, found once (the reference date may ask before the stage does)."""
+        if id(ann) in self._mentions_cache:
+            return self._mentions_cache[id(ann)]
         rx = meeting_rx()
         text = ann.text
         blocked = [(m.start(), m.end()) for m in rx["not_meetings"].finditer(text)]
