@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,6 +77,12 @@ class NormText:
         o_end = self.offsets[end - 1] + 1 if end > start else o_start
         return o_start, o_end
 
+    def slice(self, start: int, end: int) -> NormText:
+        """The normalisation of original[start:end] (offsets as here), cut out of this one: the same as
+        normalising the slice, since every character is normalised on its own."""
+        i, j = bisect_left(self.offsets, start), bisect_left(self.offsets, end)
+        return NormText(self.text[i:j], self.offsets[i:j], end)
+
 
 def normalise_with_offsets(text: str, base: int = 0) -> NormText:
     """Normalise `text` for matching; offsets are shifted by `base`."""
@@ -93,7 +100,12 @@ def normalise_with_offsets(text: str, base: int = 0) -> NormText:
 
 def norm(text: str) -> str:
     """Normalise a short string (a lexicon entry, a name) for comparison."""
-    return _SPACES.sub(" ", text.translate(_FOLDED)).strip()
+    return squeezed(text.translate(_FOLDED))
+
+
+def squeezed(normalised: str) -> str:
+    """Normalised text as `norm` gives it: one space for a run of them, none at either end."""
+    return _SPACES.sub(" ", normalised).strip()
 
 
 PROCLITIC_FORMS = ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
