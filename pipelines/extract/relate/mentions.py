@@ -106,7 +106,7 @@ class MentionFinder(Arguments):
                     continue
                 if m.group() in rx["not_triggers"]:
                     continue  # "فيصل" is a name, not ف + يصل
-                if re.search(r"(?:مذكره تفاهم|اتفاقيه|اتفاق|بروتوكول)\s+(?:\w+\s+){0,2}$", text[:s]) and m.group()[:1] == "ل":
+                if m.group()[:1] == "ل" and re.search(r"(?:مذكره تفاهم|اتفاقيه|اتفاق|بروتوكول)\s+(?:\w+\s+){0,2}$", text[:s]):
                     continue  # "مذكرة تفاهم للمشاورات السياسية": the document's subject
                 found.append(Mention(kind, s, e, m.group(), s, conjoined=m.group()[:1] in "وف" and m.start("w") > s))
         leaders = {p.country for p in ann.persons if p.country and p.role in ("head_of_state", "head_of_government")}
