@@ -132,13 +132,16 @@ def _name_like(tok: str, stop: set, first: bool) -> bool:
 def _names_a_place(ann: Annotated, tokens: list[Token], k: int) -> bool:
     """Whether the name or title at token k follows an institution noun, past honorifics and titles:
     "جامعة محمد بن زايد", "مطار الملك خالد", "مستشفى الشيخ خليفة" name places, not people."""
-    lex, honorific = load(), _word_sets()["honorific"]
     j = k - 1
-    while j >= 0 and k - j <= 3 and (honorific.fullmatch(tokens[j].text)
-                                     or any(p.fullmatch(tokens[j].text) for p, _ in lex.titles)):
+    while j >= 0 and k - j <= 3 and _honorific_or_title(tokens[j].text):
         j -= 1
     return j >= 0 and not _has_break(ann.text, tokens[j].end, tokens[j + 1].start) \
-        and any(f in lex.institution_nouns for f in stem_candidates(tokens[j].text))
+        and any(f in load().institution_nouns for f in stem_candidates(tokens[j].text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _honorific_or_title(word: str) -> bool:
+    return bool(_word_sets()["honorific"].fullmatch(word) or any(p.fullmatch(word) for p, _ in load().titles))
 
 
 def _leader_end(ann: Annotated, tokens: list[Token], i: int) -> int | None:
