@@ -24,6 +24,7 @@ from .normalise import norm, stem_candidates
 
 DATA_DIR = Path(__file__).parent / "data"
 TOKEN_RE = re.compile(r"\w+")
+WORD_START = r"(?<!\w)"
 NISBA_SUFFIXES = ("", "ه", "ين", "ون", "يه", "تين", "تان", "ان")
 # CLDR names that are also common words in news text.
 AMBIGUOUS_COUNTRY_NAMES = {"مالي", "تشاد", "توغو", "جيرسي", "غيرنزي", "الكرسي الرسولي"}
@@ -324,7 +325,7 @@ def load() -> Lexicon:
     months = {norm(r["form"]): (int(r["month"]), r["needs_number"] == "1") for r in _read_csv("months.csv")}
     hijri = {norm(r["form"]): int(r["month"]) for r in _read_csv("hijri_months.csv")}
     ordinals = _ordinals(_read_csv("ordinals.csv"))
-    titles = [(re.compile(rf"(?<!\w)و?(?:{norm(t['pattern'])})(?!\w)"), t["role"]) for t in _read_yaml("titles.yaml")]
+    titles = [(re.compile(rf"{WORD_START}و?(?:{norm(t['pattern'])})(?!\w)"), t["role"]) for t in _read_yaml("titles.yaml")]
     boilerplate = [(re.compile(norm(b["pattern"])), b["reason"]) for b in _read_yaml("boilerplate.yaml")["drop_line"]]
     return Lexicon(countries, cities, organizations, sectors, months, hijri, ordinals,
                    _read_yaml("triggers.yaml"), titles, boilerplate, leaders,

@@ -11,9 +11,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from .dates import DateMention, find_dates
-from .lexicon import Term, Token, compile_words, load, term_in
+from .lexicon import WORD_START, Term, Token, compile_words, load, term_in
 from .normalise import norm, stem_candidates
 from .segment import Sentence
 
@@ -222,8 +223,37 @@ def _tokens_in(starts: list[int], span: CountryMention | OrgMention) -> range:
     return range(bisect_left(starts, span.start), bisect_left(starts, span.end))
 
 
+class TitleMatch(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _title_scanner() -> re.Pattern:
+    """Every title pattern in one pass: a zero-width match at each word start where one of them matches, its
+    group t<k> holding the match of pattern k there (the lexicon opens each pattern with WORD_START)."""
+    bodies = [pattern.pattern.removeprefix(WORD_START) for pattern, _ in load().titles]
+    return re.compile(WORD_START + f"(?=(?:{'|'.join(bodies)}))"
+                      + "".join(f"(?:(?=(?P<t{k}>{body})))?" for k, body in enumerate(bodies)))
+
+
+def _titles(text: str) -> list[tuple[TitleMatch, str]]:
+    """(match, role) of every title in the text — of each pattern the matches its `finditer` gives — by start,
+    the longest first."""
+    roles = [role for _, role in load().titles]
+    found, free_from = [], [0] * len(roles)
+    for m in _title_scanner().finditer(text):
+        start = m.start()
+        for k, role in enumerate(roles):
+            end = m.end(f"t{k}")
+            if end >= 0 and start >= free_from[k]:
+                found.append((TitleMatch(start, end, text[start:end]), role))
+                free_from[k] = end
+    return sorted(found, key=lambda x: (x[0].start, x[0].start - x[0].end))
+
+
 def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
-    lex = load()
     text = ann.text
     tokens = ann.sentence.tokens
     words = _word_sets()
@@ -252,15 +282,14 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             term = _leader_term(name_norm, year)
             persons.append(Person(c.start, c.end, term.role if term else "official", term.iso3 if term else c.iso3[0],
                                   name, name_norm))
-    titles = sorted(((m, role) for pattern, role in lex.titles for m in pattern.finditer(text)),
-                    key=lambda x: (x[0].start(), -(x[0].end() - x[0].start())))
+    titles = _titles(text)
     taken_until = -1
     for title, role in titles:
-        if title.start() < taken_until or title.start() not in tok_at or _names_a_place(ann, tokens, tok_at[title.start()]):
+        if title.start < taken_until or title.start not in tok_at or _names_a_place(ann, tokens, tok_at[title.start]):
             continue
-        k = tok_at[title.start()]
+        k = tok_at[title.start]
         end_k = k
-        while end_k < len(tokens) and tokens[end_k].end <= title.end():
+        while end_k < len(tokens) and tokens[end_k].end <= title.end:
             end_k += 1
         country, listed = None, []
         j, seen_country = end_k, False
@@ -296,20 +325,20 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             if forward and not (broke and tokens[j].text[:1] == "و"):
                 name_span = forward
         if name_span is None:
-            chained = [p for p in persons if p.end <= title.start() and title.start() - p.end <= 3 and p.titled]
-            if chained and text[chained[-1].end:title.start()].strip() in ("", "،", ",") \
+            chained = [p for p in persons if p.end <= title.start and title.start - p.end <= 3 and p.titled]
+            if chained and text[chained[-1].end:title.start].strip() in ("", "،", ",") \
                     and country in (None, chained[-1].country):
                 continue  # a second title of the same person: "نائب رئيس مجلس الوزراء وزير شؤون الرئاسة"
             before = _take_name_before(ann, tokens, k, blocked)
             owner = person_at(*before) if before else None
             name_span = None if owner is not None and owner.titled else before
         is_plural = bool(re.match(r"و?(وزراء|وزيرا|وزيري|نواب|نايبا|نايبي|رييسا|رييسي|الرييسين|الرييسان|الوزيرين|الوزيران)",
-                                  title.group()))
-        if role == "head_of_state" and re.fullmatch(r"و?ال?رييس", title.group()) and country is None and name_span is None:
+                                  title.text))
+        if role == "head_of_state" and re.fullmatch(r"و?ال?رييس", title.text) and country is None and name_span is None:
             continue  # "رئيس" of something else ("رئيس الوفد")
-        if re.fullmatch(r"و?ال?امير", title.group()) and country is None:
+        if re.fullmatch(r"و?ال?امير", title.text) and country is None:
             continue  # "الأمير فيصل بن فرحان": a prince's honorific, not the Emir of a state
-        span_end = tokens[j - 1].end if j > end_k else title.end()
+        span_end = tokens[j - 1].end if j > end_k else title.end
         name = name_norm = None
         if name_span and not is_plural:
             a, b = name_span
@@ -318,7 +347,7 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
                 existing.role = role
                 existing.country = existing.country or country
                 existing.titled = True
-                existing.start = min(existing.start, title.start())
+                existing.start = min(existing.start, title.start)
                 if tokens[a].start < existing.start:  # "أنور بن محمد قرقاش" is more of the name than "قرقاش"
                     existing.name, existing.name_norm = _quote(ann, tokens, a, b)
                     existing.start = tokens[a].start
@@ -331,7 +360,7 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             if country is None and (term := _leader_term(name_norm, year)):  # a leader's name with a nasab in it
                 country = term.iso3
             span_end = max(span_end, tokens[b - 1].end)
-        persons.append(Person(min(title.start(), tokens[name_span[0]].start if name_span else title.start()), span_end,
+        persons.append(Person(min(title.start, tokens[name_span[0]].start if name_span else title.start), span_end,
                               role, country, name, name_norm, tuple(dict.fromkeys(listed)) if is_plural else (),
                               plural=is_plural, titled=True))
         taken_until = span_end
