@@ -82,6 +82,21 @@ def test_a_phrase_added_after_a_lookup_is_found():
     assert [(m.payload, m.start, m.end) for m in matcher.find(tokens)] == [("shura", 2, 4), ("parliament", 4, 5)]
 
 
+def test_one_pass_gives_each_pattern_the_matches_of_its_own_finditer():
+    import re
+
+    from pipelines.extract.scan import OnePass
+    patterns = [re.compile(r"(?<!\w)و?(?:وزير|وزير الخارجيه)(?!\w)"), re.compile(r"(?<!\w)(?P<w>الخارجيه|وزير \w+)(?!\w)"),
+                re.compile(r"(?<!\w)(?:ال)?وزير(?:ان|ين)?(?!\w)")]
+    text = "التقى وزير الخارجيه والوزيران ووزير الخارجيه، ثم الوزيرين"
+    each = OnePass(patterns).finditer_each(text)
+    assert [[(h.start, h.end, h.text) for h in hits] for hits in each] == \
+        [[(m.start(), m.end(), m.group()) for m in p.finditer(text)] for p in patterns]
+    assert [h.groups["w"] for h in each[1]] == [m.span("w") for m in patterns[1].finditer(text)]
+    with pytest.raises(ValueError):
+        OnePass([re.compile(r"وزير")])
+
+
 def test_proclitics_and_nisba_suffixes_match_the_gazetteer():
     ann = sentence("التقى وفد العراقيين بالوزير الروسية وللعراق ولتركمانستان علاقات.")
     assert {c for m in ann.countries for c in m.iso3} == {"IRQ", "RUS", "TKM"}

@@ -21,10 +21,10 @@ from babel import Locale
 from babel.core import get_global
 
 from .normalise import norm, stem_candidates
+from .scan import WORD_START
 
 DATA_DIR = Path(__file__).parent / "data"
 TOKEN_RE = re.compile(r"\w+")
-WORD_START = r"(?<!\w)"
 NISBA_SUFFIXES = ("", "ه", "ين", "ون", "يه", "تين", "تان", "ان")
 # CLDR names that are also common words in news text.
 AMBIGUOUS_COUNTRY_NAMES = {"مالي", "تشاد", "توغو", "جيرسي", "غيرنزي", "الكرسي الرسولي"}

@@ -11,11 +11,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 from .dates import DateMention, find_dates
-from .lexicon import WORD_START, Term, Token, compile_words, load, term_in
+from .lexicon import Term, Token, compile_words, load, term_in
 from .normalise import norm, stem_candidates
+from .scan import Hit, OnePass
 from .segment import Sentence
 
 ROLE_RANK = ["official", "org_official", "ambassador", "parliamentarian", "deputy_minister", "deputy_foreign_minister",
@@ -223,33 +223,14 @@ def _tokens_in(starts: list[int], span: CountryMention | OrgMention) -> range:
     return range(bisect_left(starts, span.start), bisect_left(starts, span.end))
 
 
-class TitleMatch(NamedTuple):
-    start: int
-    end: int
-    text: str
-
-
 @lru_cache(maxsize=1)
-def _title_scanner() -> re.Pattern:
-    """Every title pattern in one pass: a zero-width match at each word start where one of them matches, its
-    group t<k> holding the match of pattern k there (the lexicon opens each pattern with WORD_START)."""
-    bodies = [pattern.pattern.removeprefix(WORD_START) for pattern, _ in load().titles]
-    return re.compile(WORD_START + f"(?=(?:{'|'.join(bodies)}))"
-                      + "".join(f"(?:(?=(?P<t{k}>{body})))?" for k, body in enumerate(bodies)))
+def _title_pass() -> OnePass:
+    return OnePass([pattern for pattern, _ in load().titles])
 
 
-def _titles(text: str) -> list[tuple[TitleMatch, str]]:
-    """(match, role) of every title in the text — of each pattern the matches its `finditer` gives — by start,
-    the longest first."""
-    roles = [role for _, role in load().titles]
-    found, free_from = [], [0] * len(roles)
-    for m in _title_scanner().finditer(text):
-        start = m.start()
-        for k, role in enumerate(roles):
-            end = m.end(f"t{k}")
-            if end >= 0 and start >= free_from[k]:
-                found.append((TitleMatch(start, end, text[start:end]), role))
-                free_from[k] = end
+def _titles(text: str) -> list[tuple[Hit, str]]:
+    """(match, role) of every title in the text, by start, the longest first."""
+    found = [(hit, role) for hits, (_, role) in zip(_title_pass().finditer_each(text), load().titles) for hit in hits]
     return sorted(found, key=lambda x: (x[0].start, x[0].start - x[0].end))
 
 
