@@ -11,9 +11,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .dates import DateMention, find_dates
-from .lexicon import Term, Token, compile_words, load, term_in
+from .lexicon import TOKEN_RE, Term, Token, compile_words, load, term_in
 from .normalise import norm, stem_candidates
 from .scan import Hit, OnePass
 from .segment import Sentence
@@ -105,7 +106,7 @@ def _has_break(text: str, a: int, b: int) -> bool:
 def ordinal_after(text: str, pos: int, max_words: int = 4) -> int | None:
     """The ordinal ("الرابعة", "التاسع والعشرين", "الـ5") within a few words after `pos`."""
     ordinals = load().ordinals
-    taken = re.findall(r"\w+", text[pos:])[:max_words]
+    taken = [m.group() for m in islice(TOKEN_RE.finditer(text, pos), max_words)]
     for i in range(len(taken)):
         for n in (3, 2, 1):
             phrase = " ".join(taken[i:i + n])
