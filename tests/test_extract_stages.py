@@ -55,6 +55,48 @@ def test_normalise_folds_digits_diacritics_and_letter_variants_with_offsets():
     assert original[s:e] == "إتفاقيةً"[:-1] + "ً" or original[s:e].startswith("إتفاقية")
 
 
+def test_dropped_and_expanding_characters_keep_every_offset():
+    original = "«ﷺ» قالَ\u200cها"  # quotes, a diacritic and a joiner dropped; a ligature that becomes 18 characters
+    nt = normalise_with_offsets(original, base=10)
+    assert nt.text == "صلي الله عليه وسلم قالها"
+    assert len(nt.offsets) == len(nt.text)
+    assert nt.offsets[:18] == (11,) * 18 and nt.offsets[18:] == (13, 14, 15, 16, 19, 20)
+    assert nt.span_to_original(nt.text.index("قالها"), len(nt.text)) == (14, 21)
+
+
+def test_a_slice_of_the_article_normalisation_is_the_normalised_slice():
+    original = "وقّع الوزيرُ «اتفاقية» في ١٠ يونيو\nﷲ أكبر  \tختام"
+    whole = normalise_with_offsets(original)
+    for start in range(len(original) + 1):
+        for end in range(start, len(original) + 1):
+            assert whole.slice(start, end) == normalise_with_offsets(original[start:end], base=start)
+
+
+def test_a_phrase_added_after_a_lookup_is_found():
+    from pipelines.extract.lexicon import PhraseMatcher, tokenize
+    matcher = PhraseMatcher()
+    matcher.add("مجلس الشورى", "shura")
+    tokens = tokenize(norm("التقى رئيس مجلس الشورى والبرلمان"))
+    assert [m.payload for m in matcher.find(tokens)] == ["shura"]
+    matcher.add("البرلمان", "parliament")  # what may match from a token is cached: adding must reset it
+    assert [(m.payload, m.start, m.end) for m in matcher.find(tokens)] == [("shura", 2, 4), ("parliament", 4, 5)]
+
+
+def test_one_pass_gives_each_pattern_the_matches_of_its_own_finditer():
+    import re
+
+    from pipelines.extract.scan import OnePass
+    patterns = [re.compile(r"(?<!\w)و?(?:وزير|وزير الخارجيه)(?!\w)"), re.compile(r"(?<!\w)(?P<w>الخارجيه|وزير \w+)(?!\w)"),
+                re.compile(r"(?<!\w)(?:ال)?وزير(?:ان|ين)?(?!\w)")]
+    text = "التقى وزير الخارجيه والوزيران ووزير الخارجيه، ثم الوزيرين"
+    each = OnePass(patterns).finditer_each(text)
+    assert [[(h.start, h.end, h.text) for h in hits] for hits in each] == \
+        [[(m.start(), m.end(), m.group()) for m in p.finditer(text)] for p in patterns]
+    assert [h.groups["w"] for h in each[1]] == [m.span("w") for m in patterns[1].finditer(text)]
+    with pytest.raises(ValueError):
+        OnePass([re.compile(r"وزير")])
+
+
 def test_proclitics_and_nisba_suffixes_match_the_gazetteer():
     ann = sentence("التقى وفد العراقيين بالوزير الروسية وللعراق ولتركمانستان علاقات.")
     assert {c for m in ann.countries for c in m.iso3} == {"IRQ", "RUS", "TKM"}

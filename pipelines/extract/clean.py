@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import load
-from .normalise import norm
+from .normalise import NormText, normalise_with_offsets, squeezed
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Cleaned:
     text: str
     kept: list[Line]
     dropped: list[tuple[Line, str]]
+    norm: NormText  # of the whole text: later stages cut their lines and sentences out of it
 
 
 def _lines(text: str) -> list[Line]:
@@ -44,8 +45,9 @@ def clean(text: str) -> Cleaned:
     kept: list[Line] = []
     dropped: list[tuple[Line, str]] = []
     seen: set[str] = set()
+    normalised = normalise_with_offsets(text)
     for line in _lines(text):
-        key = norm(line.text)
+        key = squeezed(normalised.slice(line.start, line.end).text)
         reason = next((why for pattern, why in rules if pattern.search(key)), None)
         if reason is None and key in seen:
             reason = "repeated line"
@@ -54,4 +56,4 @@ def clean(text: str) -> Cleaned:
         else:
             kept.append(line)
             seen.add(key)
-    return Cleaned(text, kept, dropped)
+    return Cleaned(text, kept, dropped, normalised)

@@ -15,6 +15,7 @@ from .lexicon import load
 
 WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
 PAST, FUTURE, CURRENT = "past", "future", "current"
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _RELATIVE_WORDS = {"الماضي": PAST, "المنصرم": PAST, "الفايت": PAST, "المقبل": FUTURE, "القادم": FUTURE,
                    "الجاري": CURRENT, "الحالي": CURRENT}
 
@@ -72,6 +73,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "month_rel": re.compile(rf"(?<!\w)الشهر\s+(?P<mrel>{rel})"),
         "ordinal_day": re.compile(rf"(?<!\w)(?P<ord>(?:ال\w+)(?:\s+(?:عشر|والعشرين|والعشرون|والثلاثين))?)\s+من\s+"
                                   rf"(?:الشهر\s+(?P<cur>الجاري|الحالي)|(?:شهر\s+)?(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?)"),
+        "today_word": re.compile(rf"اليوم|امس|البارحه|غدا|{wd}"),  # what every "today" match needs
         "today": re.compile(rf"(?<!\w)(?:(?P<word>اليوم|امس|البارحه|غدا)(?!\s+(?:الدولي|الوطني|العالمي))(?:\s*\(?\s*(?P<wd1>{wd})\s*\)?)?|(?:يوم\s+)?(?P<wd3>{wd})\s+(?P<wdrel>الماضي|المقبل|القادم)|(?:يومي?\s+)(?P<wd2>{wd})"
                             rf"|(?:(?<=[،,(])|(?<=[،,(]\s))(?P<wd4>{wd})(?=\s*[،,.)])"  # "وقع البلدان، الاربعاء، …"
                             rf"|(?:صباح|مساء|عصر|ظهر|فجر|ليله)\s+(?P<wd5>{wd}))(?!\w)"),  # "بعد عصر السبت"
@@ -104,6 +106,11 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> date:
 
 def find_dates(text: str) -> list[DateMention]:
     """All date mentions in normalised `text`, left to right, without overlaps."""
+    return list(_dates_in(text))
+
+
+@lru_cache(maxsize=64)  # an article's sentences are read for the reference year, then annotated
+def _dates_in(text: str) -> tuple[DateMention, ...]:
     lex = load()
     p = _patterns()
     found: list[DateMention] = []
@@ -112,17 +119,18 @@ def find_dates(text: str) -> list[DateMention]:
         if not any(m.start < f.end and f.start < m.end for f in found):
             found.append(m)
 
-    for m in p["ymd"].finditer(text):
+    numbered = bool(_FOUR_DIGITS.search(text))  # what every ymd, dmy, hijri and year match needs
+    for m in p["ymd"].finditer(text) if numbered else ():
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if _valid(y, mo, d):
             add(DateMention(m.start(), m.end(), y, mo, d, text=m.group()))
-    for m in p["hijri"].finditer(text):
+    for m in p["hijri"].finditer(text) if numbered else ():
         if re.match(r"\s*(?:،\s*)?(?:الموافق|الموافقه|الموافقة|ما يوافق)", text[m.end():]):
             found.append(DateMention(m.start(), m.end(), text=m.group(), relative="hijri_with_gregorian"))
             continue
         g = hijri_to_gregorian(int(m.group(3)), lex.hijri_months[m.group(2)], int(m.group(1)))
         add(DateMention(m.start(), m.end(), g.year, g.month, g.day, text=m.group()))
-    for m in p["dmy"].finditer(text):
+    for m in p["dmy"].finditer(text) if numbered else ():
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if _valid(y, mo, d):
             add(DateMention(m.start(), m.end(), y, mo, d, text=m.group()))
@@ -139,11 +147,11 @@ def find_dates(text: str) -> list[DateMention]:
         if m.group("yshift"):
             yshift = {PAST: -1, FUTURE: 1, CURRENT: 0}[_RELATIVE_WORDS[m.group("yrel")]]
         add(DateMention(m.start(), m.end(), year, month, day, relative=rel, year_shift=yshift, text=m.group()))
-    for m in p["year"].finditer(text):
+    for m in p["year"].finditer(text) if numbered else ():
         if (m.group("pre") or "").strip() == "حتي" or text[max(0, m.start() - 4):m.start()].strip() == "حتي":
             continue
         add(DateMention(m.start(), m.end(), int(m.group("year") or m.group("byear")), text=m.group()))
-    for m in p["year_rel"].finditer(text):
+    for m in p["year_rel"].finditer(text) if "العام" in text or "السنه" in text else ():
         add(DateMention(m.start(), m.end(), year_shift={PAST: -1, FUTURE: 1, CURRENT: 0}[_RELATIVE_WORDS[m.group("yrel")]],
                         text=m.group()))
     for m in p["ordinal_day"].finditer(text):  # "في الخامس عشر من الشهر الجاري"
@@ -157,9 +165,9 @@ def find_dates(text: str) -> list[DateMention]:
             month = lex.months[m.group("month")][0]
             if _valid(year, month, day):
                 add(DateMention(m.start(), m.end(), year, month, day, text=m.group()))
-    for m in p["month_rel"].finditer(text):
+    for m in p["month_rel"].finditer(text) if "الشهر" in text else ():
         add(DateMention(m.start(), m.end(), relative="month_" + _RELATIVE_WORDS[m.group("mrel")], text=m.group()))
-    for m in p["today"].finditer(text):
+    for m in p["today"].finditer(text) if p["today_word"].search(text) else ():
         word = m.group("word")
         wd = next((m.group(g) for g in ("wd1", "wd2", "wd3", "wd4", "wd5") if m.group(g)), None)
         # "اليوم الجمعة 10 يونيو 2022": the explicit date that follows says it all.
@@ -170,7 +178,7 @@ def find_dates(text: str) -> list[DateMention]:
         if m.group("wdrel") in ("المقبل", "القادم"):
             kind = "next_weekday"
         add(DateMention(m.start(), m.end(), relative=kind, weekday=WEEKDAYS.get(wd) if wd else None, text=m.group()))
-    return sorted((f for f in found if f.relative != "hijri_with_gregorian"), key=lambda f: f.start)
+    return tuple(sorted((f for f in found if f.relative != "hijri_with_gregorian"), key=lambda f: f.start))
 
 
 def resolve(mention: DateMention, reference: date | None) -> str | None:

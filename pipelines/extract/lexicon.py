@@ -11,8 +11,9 @@ import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import pycountry
 import yaml
@@ -20,6 +21,7 @@ from babel import Locale
 from babel.core import get_global
 
 from .normalise import norm, stem_candidates
+from .scan import WORD_START
 
 DATA_DIR = Path(__file__).parent / "data"
 TOKEN_RE = re.compile(r"\w+")
@@ -30,8 +32,7 @@ AMBIGUOUS_COUNTRY_NAMES = {"مالي", "تشاد", "توغو", "جيرسي", "غ
 AMBIGUOUS_NISBA = {"سامي", "مالي", "كيني", "جوامي", "نيوي", "توغوي", "بيرو", "ماكاوي"}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a sentence makes dozens
     text: str
     start: int
     end: int
@@ -48,6 +49,35 @@ class Match:
     payload: Any
 
 
+_NO_WORD = object()  # no one-word phrase matches the token (a payload may itself be None)
+_CACHED_TOKENS = 1 << 17
+
+
+class _Candidates(dict):
+    """Token text → what may match from it: the payload of the first one-word phrase that matches
+    it and the longer phrases it may open, as (length, middle words, last word, suffixes, payload);
+    () when nothing can. Filled on first sight of each token text."""
+
+    def __init__(self, matcher: PhraseMatcher) -> None:
+        super().__init__()
+        self.matcher = matcher
+
+    def __missing__(self, token: str) -> tuple:
+        if len(self) >= _CACHED_TOKENS:
+            self.clear()
+        single, longer = _NO_WORD, []
+        for form in stem_candidates(token):
+            if form in self.matcher._proper and _has_article(token, form):
+                continue
+            for words, suffixes, payload in self.matcher._index.get(form, ()):
+                if len(words) > 1:
+                    longer.append((len(words), list(words[1:-1]), words[-1], suffixes, payload))
+                elif single is _NO_WORD and PhraseMatcher._word_ok(form, words[0], suffixes):
+                    single = payload
+        self[token] = (single, tuple(longer)) if single is not _NO_WORD or longer else ()
+        return self[token]
+
+
 @dataclass
 class PhraseMatcher:
     """Longest-match lookup of multi-word phrases in a token list.
@@ -59,12 +89,16 @@ class PhraseMatcher:
     _index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], Any]]] = field(default_factory=dict)
     _proper: set[str] = field(default_factory=set)
 
+    def __post_init__(self) -> None:
+        self._candidates = _Candidates(self)
+
     def add(self, phrase: str, payload: Any, suffixes: tuple[str, ...] = ("",), proper: bool = False) -> None:
         """Index a phrase; a `proper` name without the article never matches a token that has one
         ("باريس" is not in "ألباريس")."""
         words = tuple(t.text for t in tokenize(norm(phrase)))
         if not words:
             return
+        self._candidates.clear()
         if proper and not words[0].startswith("ال"):
             self._proper.add(words[0])
         bare = words[0][2:] if starts_with_article(phrase) and len(words[0]) > 5 and not proper else words[0]  # not "هند"
@@ -75,29 +109,23 @@ class PhraseMatcher:
             self._index.setdefault(key, []).append((words, suffixes, payload))
 
     def find(self, tokens: list[Token]) -> list[Match]:
+        """Left to right, the longest phrase at each token (the first indexed among equals)."""
+        texts = [t.text for t in tokens]
+        candidates = list(map(self._candidates.__getitem__, texts))
         matches: list[Match] = []
-        i = 0
-        while i < len(tokens):
-            best: Match | None = None
-            for form in stem_candidates(tokens[i].text):
-                if form in self._proper and _has_article(tokens[i].text, form):
-                    continue
-                for words, suffixes, payload in self._index.get(form, ()):
-                    n = len(words)
-                    if i + n > len(tokens):
-                        continue
-                    if n == 1:
-                        ok = self._word_ok(form, words[0], suffixes)
-                    else:
-                        ok = all(tokens[i + k].text == words[k] for k in range(1, n - 1)) and self._word_ok(
-                            tokens[i + n - 1].text, words[-1], suffixes)
-                    if ok and (best is None or n > best.end - best.start):
-                        best = Match(i, i + n, payload)
-            if best:
-                matches.append(best)
-                i = best.end
-            else:
-                i += 1
+        taken_until = 0
+        for i in compress(range(len(texts)), candidates):
+            if i < taken_until:
+                continue
+            single, longer = candidates[i]
+            best_n, best = (0, None) if single is _NO_WORD else (1, single)
+            for n, middle, last, suffixes, payload in longer:
+                if n > best_n and i + n <= len(texts) and texts[i + 1:i + n - 1] == middle \
+                        and self._word_ok(texts[i + n - 1], last, suffixes):
+                    best_n, best = n, payload
+            if best_n:
+                matches.append(Match(i, i + best_n, best))
+                taken_until = i + best_n
         return matches
 
     @staticmethod
@@ -297,7 +325,7 @@ def load() -> Lexicon:
     months = {norm(r["form"]): (int(r["month"]), r["needs_number"] == "1") for r in _read_csv("months.csv")}
     hijri = {norm(r["form"]): int(r["month"]) for r in _read_csv("hijri_months.csv")}
     ordinals = _ordinals(_read_csv("ordinals.csv"))
-    titles = [(re.compile(rf"(?<!\w)و?(?:{norm(t['pattern'])})(?!\w)"), t["role"]) for t in _read_yaml("titles.yaml")]
+    titles = [(re.compile(rf"{WORD_START}و?(?:{norm(t['pattern'])})(?!\w)"), t["role"]) for t in _read_yaml("titles.yaml")]
     boilerplate = [(re.compile(norm(b["pattern"])), b["reason"]) for b in _read_yaml("boilerplate.yaml")["drop_line"]]
     return Lexicon(countries, cities, organizations, sectors, months, hijri, ordinals,
                    _read_yaml("triggers.yaml"), titles, boilerplate, leaders,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,7 +21,6 @@ _LETTERS = {
 _DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
 
 
-@lru_cache(maxsize=4096)
 def _fold(ch: str) -> str:
     if ch in _DIGITS:
         return _DIGITS[ch]
@@ -28,6 +28,37 @@ def _fold(ch: str) -> str:
         return "".join(_fold(c) for c in unicodedata.normalize("NFKC", ch) if c not in _DROPPED)
     ch = _LETTERS.get(ch, ch)
     return ch.lower()
+
+
+class _FoldTable(dict):
+    """A `str.translate` table: code point → its normalised form ("" when dropped, " " for a space),
+    filled the first time each character is seen. It also knows the irregular characters, those that
+    do not give exactly one character."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.irregular: set[str] = set(_DROPPED)
+        self._irregular_re: re.Pattern | None = None
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = "" if ch in _DROPPED else _fold(ch)
+        folded = " " if folded and ch.isspace() else folded
+        if len(folded) != 1:
+            self.irregular.add(ch)
+            self._irregular_re = None
+        self[code] = folded
+        return folded
+
+    def irregular_re(self) -> re.Pattern:
+        """A pattern matching the irregular characters seen so far."""
+        if self._irregular_re is None:
+            self._irregular_re = re.compile(f"[{''.join(map(re.escape, sorted(self.irregular)))}]")
+        return self._irregular_re
+
+
+_FOLDED = _FoldTable()
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -46,30 +77,35 @@ class NormText:
         o_end = self.offsets[end - 1] + 1 if end > start else o_start
         return o_start, o_end
 
+    def slice(self, start: int, end: int) -> NormText:
+        """The normalisation of original[start:end] (offsets as here), cut out of this one: the same as
+        normalising the slice, since every character is normalised on its own."""
+        i, j = bisect_left(self.offsets, start), bisect_left(self.offsets, end)
+        return NormText(self.text[i:j], self.offsets[i:j], end)
+
 
 def normalise_with_offsets(text: str, base: int = 0) -> NormText:
     """Normalise `text` for matching; offsets are shifted by `base`."""
-    out: list[str] = []
+    folded = text.translate(_FOLDED)  # first: it learns the irregular characters of `text`
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DROPPED:
-            continue
-        folded = _fold(ch)
-        if not folded:
-            continue
-        if ch.isspace():
-            folded = " "
-        out.append(folded)
-        if len(folded) == 1:
-            offsets.append(base + i)
-        else:
-            offsets.extend([base + i] * len(folded))
-    return NormText("".join(out), tuple(offsets), base + len(text))
+    done = 0
+    for m in _FOLDED.irregular_re().finditer(text):
+        i = m.start()
+        offsets.extend(range(base + done, base + i))
+        offsets.extend([base + i] * len(_FOLDED[ord(m.group())]))
+        done = i + 1
+    offsets.extend(range(base + done, base + len(text)))
+    return NormText(folded, tuple(offsets), base + len(text))
 
 
 def norm(text: str) -> str:
     """Normalise a short string (a lexicon entry, a name) for comparison."""
-    return re.sub(r"\s+", " ", normalise_with_offsets(text).text).strip()
+    return squeezed(text.translate(_FOLDED))
+
+
+def squeezed(normalised: str) -> str:
+    """Normalised text as `norm` gives it: one space for a run of them, none at either end."""
+    return _SPACES.sub(" ", normalised).strip()
 
 
 PROCLITIC_FORMS = ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")

@@ -1,5 +1,6 @@
 """Stage 4 — named things in a sentence: countries, cities, organisations,
-persons with their title, role and country, dates and ordinals.
+persons with their title, role and country, dates and ordinals, and the sector
+lexicon's terms (stage 6 keeps those outside names).
 
 Everything works on the sentence's normalised text; spans are normalised
 character offsets, mapped back to the original only when quoted.
@@ -7,12 +8,15 @@ character offsets, mapped back to the original only when quoted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .dates import DateMention, find_dates
-from .lexicon import Term, Token, compile_words, load, term_in
+from .lexicon import TOKEN_RE, Term, Token, compile_words, load, term_in
 from .normalise import norm, stem_candidates
+from .scan import Hit, OnePass
 from .segment import Sentence
 
 ROLE_RANK = ["official", "org_official", "ambassador", "parliamentarian", "deputy_minister", "deputy_foreign_minister",
@@ -65,6 +69,7 @@ class Annotated:
     organizations: list[OrgMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
+    sector_terms: list[tuple[int, int, str | None]] = field(default_factory=list)  # (start, end, code); read in stage 6
 
     @property
     def text(self) -> str:
@@ -101,7 +106,7 @@ def _has_break(text: str, a: int, b: int) -> bool:
 def ordinal_after(text: str, pos: int, max_words: int = 4) -> int | None:
     """The ordinal ("الرابعة", "التاسع والعشرين", "الـ5") within a few words after `pos`."""
     ordinals = load().ordinals
-    taken = re.findall(r"\w+", text[pos:])[:max_words]
+    taken = [m.group() for m in islice(TOKEN_RE.finditer(text, pos), max_words)]
     for i in range(len(taken)):
         for n in (3, 2, 1):
             phrase = " ".join(taken[i:i + n])
@@ -129,13 +134,16 @@ def _name_like(tok: str, stop: set, first: bool) -> bool:
 def _names_a_place(ann: Annotated, tokens: list[Token], k: int) -> bool:
     """Whether the name or title at token k follows an institution noun, past honorifics and titles:
     "جامعة محمد بن زايد", "مطار الملك خالد", "مستشفى الشيخ خليفة" name places, not people."""
-    lex, honorific = load(), _word_sets()["honorific"]
     j = k - 1
-    while j >= 0 and k - j <= 3 and (honorific.fullmatch(tokens[j].text)
-                                     or any(p.fullmatch(tokens[j].text) for p, _ in lex.titles)):
+    while j >= 0 and k - j <= 3 and _honorific_or_title(tokens[j].text):
         j -= 1
     return j >= 0 and not _has_break(ann.text, tokens[j].end, tokens[j + 1].start) \
-        and any(f in lex.institution_nouns for f in stem_candidates(tokens[j].text))
+        and any(f in load().institution_nouns for f in stem_candidates(tokens[j].text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _honorific_or_title(word: str) -> bool:
+    return bool(_word_sets()["honorific"].fullmatch(word) or any(p.fullmatch(word) for p, _ in load().titles))
 
 
 def _leader_end(ann: Annotated, tokens: list[Token], i: int) -> int | None:
@@ -211,15 +219,35 @@ def _leader_term(name_norm: str, year: int | None) -> Term | None:
     return None
 
 
+def _tokens_in(starts: list[int], span: CountryMention | OrgMention) -> range:
+    """Indices of the tokens that start inside a span (`starts`: the tokens' start offsets, ascending)."""
+    return range(bisect_left(starts, span.start), bisect_left(starts, span.end))
+
+
+@lru_cache(maxsize=1)
+def _title_pass() -> OnePass:
+    return OnePass([pattern for pattern, _ in load().titles])
+
+
+def _titles(text: str) -> list[tuple[Hit, str]]:
+    """(match, role) of every title in the text, by start, the longest first."""
+    found = [(hit, role) for hits, (_, role) in zip(_title_pass().finditer_each(text), load().titles) for hit in hits]
+    return sorted(found, key=lambda x: (x[0].start, x[0].start - x[0].end))
+
+
 def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
-    lex = load()
     text = ann.text
     tokens = ann.sentence.tokens
     words = _word_sets()
-    tok_at = {t.start: k for k, t in enumerate(tokens)}
-    blocked = {k for k, t in enumerate(tokens)
-               if any(c.start <= t.start < c.end and c.kind not in ("leader", "family") for c in ann.countries)
-               or any(o.start <= t.start < o.end for o in ann.organizations)}
+    starts = [t.start for t in tokens]
+    tok_at = {start: k for k, start in enumerate(starts)}
+    blocked = {k for span in [*(c for c in ann.countries if c.kind not in ("leader", "family")), *ann.organizations]
+               for k in _tokens_in(starts, span)}
+    country_at: dict[int, CountryMention] = {}  # token index → the first country (not a leader's name) over it
+    for c in ann.countries:
+        if c.kind != "leader":
+            for k in _tokens_in(starts, c):
+                country_at.setdefault(k, c)
     persons: list[Person] = []
 
     def person_at(a: int, b: int) -> Person | None:
@@ -236,21 +264,20 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             term = _leader_term(name_norm, year)
             persons.append(Person(c.start, c.end, term.role if term else "official", term.iso3 if term else c.iso3[0],
                                   name, name_norm))
-    titles = sorted(((m, role) for pattern, role in lex.titles for m in pattern.finditer(text)),
-                    key=lambda x: (x[0].start(), -(x[0].end() - x[0].start())))
+    titles = _titles(text)
     taken_until = -1
     for title, role in titles:
-        if title.start() < taken_until or title.start() not in tok_at or _names_a_place(ann, tokens, tok_at[title.start()]):
+        if title.start < taken_until or title.start not in tok_at or _names_a_place(ann, tokens, tok_at[title.start]):
             continue
-        k = tok_at[title.start()]
+        k = tok_at[title.start]
         end_k = k
-        while end_k < len(tokens) and tokens[end_k].end <= title.end():
+        while end_k < len(tokens) and tokens[end_k].end <= title.end:
             end_k += 1
         country, listed = None, []
         j, seen_country = end_k, False
         while j < len(tokens) and j - end_k < 8:
             tok = tokens[j]
-            cm = next((c for c in ann.countries if c.start <= tok.start < c.end and c.kind != "leader"), None)
+            cm = country_at.get(j)
             if cm and cm.kind != "family":
                 country = country or cm.iso3[0]
                 listed.extend(cm.iso3)
@@ -280,20 +307,20 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             if forward and not (broke and tokens[j].text[:1] == "و"):
                 name_span = forward
         if name_span is None:
-            chained = [p for p in persons if p.end <= title.start() and title.start() - p.end <= 3 and p.titled]
-            if chained and text[chained[-1].end:title.start()].strip() in ("", "،", ",") \
+            chained = [p for p in persons if p.end <= title.start and title.start - p.end <= 3 and p.titled]
+            if chained and text[chained[-1].end:title.start].strip() in ("", "،", ",") \
                     and country in (None, chained[-1].country):
                 continue  # a second title of the same person: "نائب رئيس مجلس الوزراء وزير شؤون الرئاسة"
             before = _take_name_before(ann, tokens, k, blocked)
             owner = person_at(*before) if before else None
             name_span = None if owner is not None and owner.titled else before
         is_plural = bool(re.match(r"و?(وزراء|وزيرا|وزيري|نواب|نايبا|نايبي|رييسا|رييسي|الرييسين|الرييسان|الوزيرين|الوزيران)",
-                                  title.group()))
-        if role == "head_of_state" and re.fullmatch(r"و?ال?رييس", title.group()) and country is None and name_span is None:
+                                  title.text))
+        if role == "head_of_state" and re.fullmatch(r"و?ال?رييس", title.text) and country is None and name_span is None:
             continue  # "رئيس" of something else ("رئيس الوفد")
-        if re.fullmatch(r"و?ال?امير", title.group()) and country is None:
+        if re.fullmatch(r"و?ال?امير", title.text) and country is None:
             continue  # "الأمير فيصل بن فرحان": a prince's honorific, not the Emir of a state
-        span_end = tokens[j - 1].end if j > end_k else title.end()
+        span_end = tokens[j - 1].end if j > end_k else title.end
         name = name_norm = None
         if name_span and not is_plural:
             a, b = name_span
@@ -302,7 +329,7 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
                 existing.role = role
                 existing.country = existing.country or country
                 existing.titled = True
-                existing.start = min(existing.start, title.start())
+                existing.start = min(existing.start, title.start)
                 if tokens[a].start < existing.start:  # "أنور بن محمد قرقاش" is more of the name than "قرقاش"
                     existing.name, existing.name_norm = _quote(ann, tokens, a, b)
                     existing.start = tokens[a].start
@@ -315,7 +342,7 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             if country is None and (term := _leader_term(name_norm, year)):  # a leader's name with a nasab in it
                 country = term.iso3
             span_end = max(span_end, tokens[b - 1].end)
-        persons.append(Person(min(title.start(), tokens[name_span[0]].start if name_span else title.start()), span_end,
+        persons.append(Person(min(title.start, tokens[name_span[0]].start if name_span else title.start), span_end,
                               role, country, name, name_norm, tuple(dict.fromkeys(listed)) if is_plural else (),
                               plural=is_plural, titled=True))
         taken_until = span_end
@@ -345,6 +372,7 @@ def annotate(sentence: Sentence, year: int | None = None) -> Annotated:
             ann.countries.append(CountryMention(s, e, ref.iso3, ref.kind))
     ann.cities = [CityMention(s, e, *payload) for s, e, payload in _spans(tokens, lex.cities.find(tokens))
                   if not _inside(s, e, orgs)]
+    ann.sector_terms = _spans(tokens, lex.sectors.find(tokens))
     ann.dates = find_dates(sentence.norm.text)
     ann.persons = _find_persons(ann, year)
     return ann

@@ -1,10 +1,10 @@
-"""Stage 6 — sectors of cooperation, from the sector lexicon keyed to the contract's codes."""
+"""Stage 6 — sectors of cooperation: the sentence's sector terms (found with the other lexicon terms in
+stage 4) keyed to the contract's codes, outside the names of organisations and persons."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from .lexicon import load
 from .recognise import Annotated
 
 
@@ -16,21 +16,18 @@ def _name_spans(ann: Annotated, names: Iterable[str]) -> list[tuple[int, int]]:
         for n in range(len(words), 1, -1):
             for i in range(len(words) - n + 1):
                 phrase = " ".join(words[i:i + n])
-                spans += [m.span() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", ann.text)]
+                if phrase in ann.text:
+                    spans += [m.span() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", ann.text)]
     return spans
 
 
 def sector_spans(ann: Annotated, names: Iterable[str] = ()) -> list[tuple[int, int, str]]:
     """(start, end, code) of every sector term in a sentence, outside organisation and personal names."""
-    tokens = ann.sentence.tokens
+    if not ann.sector_terms:
+        return []
     masked = [(o.start, o.end) for o in ann.organizations] + [(p.start, p.end) for p in ann.persons if p.name]
     masked += _name_spans(ann, names)
-    spans = []
-    for m in load().sectors.find(tokens):
-        s, e = tokens[m.start].start, tokens[m.end - 1].end
-        if m.payload and not any(a <= s < b for a, b in masked):
-            spans.append((s, e, m.payload))
-    return spans
+    return [(s, e, code) for s, e, code in ann.sector_terms if code and not any(a <= s < b for a, b in masked)]
 
 
 def sectors_in(ann: Annotated, start: int = 0, end: int | None = None, names: Iterable[str] = ()) -> set[str]:

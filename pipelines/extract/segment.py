@@ -10,7 +10,7 @@ import yaml
 from .clean import Cleaned, Line
 from .dates import WEEKDAYS, find_dates, resolve
 from .lexicon import DATA_DIR, Token, load, tokenize
-from .normalise import NormText, norm, normalise_with_offsets
+from .normalise import NormText, norm, squeezed
 
 HEADLINE, HEADING, DATELINE, BODY = "headline", "heading", "dateline", "body"
 # A sentence ends at . ! ? ؟ — not after a one-letter abbreviation ("د. أنور") — or at a dateline's " /".
@@ -48,13 +48,19 @@ class Segmented:
     dateline_city: tuple[str, str] | None  # (city, iso3)
 
 
-def _sentence(original: str, start: int, end: int, kind: str, paragraph: int, index: int) -> Sentence:
+def _sentence(cleaned: Cleaned, start: int, end: int, kind: str, paragraph: int, index: int) -> Sentence:
+    original = cleaned.text
     while start < end and original[start].isspace():
         start += 1
     while end > start and original[end - 1].isspace():
         end -= 1
-    nt = normalise_with_offsets(original[start:end], base=start)
+    nt = cleaned.norm.slice(start, end)
     return Sentence(index, start, end, original[start:end], kind, paragraph, nt, tokenize(nt.text))
+
+
+def _norm_of(cleaned: Cleaned, start: int, end: int) -> str:
+    """`norm` of the original text's [start, end), cut out of the article's normalisation."""
+    return squeezed(cleaned.norm.slice(start, end).text)
 
 
 def _split(original: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -69,14 +75,14 @@ def _split(original: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _dateline(line_text: str) -> tuple[int, str | None, tuple[str, str] | None] | None:
-    """A leading 'CITY، DATE /' or a date-only line: (length in normalised chars, full date, city)."""
-    nt = normalise_with_offsets(line_text)
-    dates = find_dates(nt.text)
+def _dateline(normalised: str) -> tuple[int, str | None, tuple[str, str] | None] | None:
+    """A leading 'CITY، DATE /' or a date-only line (its normalised text): (length in normalised chars, full date,
+    city)."""
+    dates = find_dates(normalised)
     if not dates or dates[0].start > 40:
         return None
     first = dates[0]
-    head = nt.text[:first.start]
+    head = normalised[:first.start]
     if "الموافق" in head:  # "الرياض 15 رمضان 1445 هـ الموافق 25 مارس 2024"
         head = re.split(r"\d", head)[0]
     head = re.sub(r"\([^()]*$", " ", head)  # "إسلام آباد (وكالة … 23 …": the agency inside the bracket
@@ -89,7 +95,7 @@ def _dateline(line_text: str) -> tuple[int, str | None, tuple[str, str] | None] 
         if not found or found[0].start != 0 or len(tokens) > found[-1].end + 1:
             return None
         city = found[0].payload[:2]
-    rest = nt.text[first.end:]
+    rest = normalised[first.end:]
     m = DATE_TAIL.match(rest)
     if not m and city is None and not labelled:
         return None
@@ -103,12 +109,13 @@ def _line_connectives() -> set[str]:
         return {norm(w) for w in yaml.safe_load(f)["line_connectives"]}
 
 
-def _breaks_a_phrase(prev: Line, line: Line) -> bool:
+def _breaks_a_phrase(cleaned: Cleaned, prev: Line, line: Line) -> bool:
     """The line break falls inside a name or a date ("قاسم جومارت⏎توكائيف", "يومي 14 – 15⏎أبريل"): a text
     hard-wrapped at a fixed width, one sentence. Judged on the three words either side of the break."""
     if _TERMINAL.search(prev.text) or _LIST_ITEM.match(line.text):
         return False
-    left, right = " ".join(norm(prev.text).split()[-3:]), " ".join(norm(line.text).split()[:3])
+    left = " ".join(_norm_of(cleaned, prev.start, prev.end).split()[-3:])
+    right = " ".join(_norm_of(cleaned, line.start, line.end).split()[:3])
     joined = f"{left} {right}"
     cut = len(left)
     tokens = tokenize(joined)
@@ -120,15 +127,16 @@ def _breaks_a_phrase(prev: Line, line: Line) -> bool:
     return any(d.start < cut < d.start + len(joined[d.start:d.end].rstrip()) for d in find_dates(joined))
 
 
-def join_wrapped(original: str, lines: list[Line], connectives: set[str]) -> list[Line]:
+def join_wrapped(cleaned: Cleaned, connectives: set[str]) -> list[Line]:
     """Join a line that ends in a comma or a connective ("و", "في", "التي" …) with the next line: it is one
     sentence wrapped, not a heading. Lines with dropped text between them stay apart."""
+    original = cleaned.text
     out: list[Line] = []
-    for line in lines:
+    for line in cleaned.kept:
         prev = out[-1] if out else None
         if prev is not None and not original[prev.end:line.start].strip():
-            words = re.findall(r"\w+", norm(prev.text[-20:]))
-            if prev.text.endswith(("،", ",")) or words and words[-1] in connectives or _breaks_a_phrase(prev, line):
+            words = re.findall(r"\w+", _norm_of(cleaned, max(prev.start, prev.end - 20), prev.end))
+            if prev.text.endswith(("،", ",")) or words and words[-1] in connectives or _breaks_a_phrase(cleaned, prev, line):
                 out[-1] = Line(prev.start, line.end, original[prev.start:line.end])
                 continue
         out.append(line)
@@ -138,19 +146,19 @@ def join_wrapped(original: str, lines: list[Line], connectives: set[str]) -> lis
 def segment(cleaned: Cleaned) -> Segmented:
     """Cut the kept lines into typed sentences; read the dateline if there is one."""
     original = cleaned.text
-    lines = join_wrapped(original, cleaned.kept, _line_connectives())
+    lines = join_wrapped(cleaned, _line_connectives())
     sentences: list[Sentence] = []
     published, dateline_city = None, None
     for p, line in enumerate(lines):
         start = line.start
         n_tokens = len(line.text.split())
         if p < 4 and dateline_city is None:
-            found = _dateline(line.text)
+            line_norm = cleaned.norm.slice(line.start, line.end)
+            found = _dateline(line_norm.text)
             if found and (published is None or found[2] is not None):  # a "CITY DATE" dateline beats a date label
                 length, value, city = found
-                nt = normalise_with_offsets(line.text, base=line.start)
-                cut = nt.offsets[length - 1] + 1 if length and length <= len(nt.offsets) else line.end
-                sentences.append(_sentence(original, start, cut, DATELINE, p, len(sentences)))
+                cut = line_norm.offsets[length - 1] + 1 if length and length <= len(line_norm.offsets) else line.end
+                sentences.append(_sentence(cleaned, start, cut, DATELINE, p, len(sentences)))
                 published, dateline_city = value or published, city
                 start = cut
                 if start >= line.end:
@@ -159,8 +167,8 @@ def segment(cleaned: Cleaned) -> Segmented:
             first_long_line = not any(x.kind in (HEADLINE, BODY) for x in sentences) and n_tokens >= 4
             kind = HEADLINE if first_long_line and n_tokens <= 30 else HEADING if n_tokens <= 12 else BODY
             if kind != BODY:
-                sentences.append(_sentence(original, start, line.end, kind, p, len(sentences)))
+                sentences.append(_sentence(cleaned, start, line.end, kind, p, len(sentences)))
                 continue
         for s, e in _split(original, start, line.end):
-            sentences.append(_sentence(original, s, e, BODY, p, len(sentences)))
+            sentences.append(_sentence(cleaned, s, e, BODY, p, len(sentences)))
     return Segmented(sentences, published, dateline_city)

@@ -30,7 +30,7 @@ class Relator(MeetingStage, AgreementStage):
         self.annotated = annotated
         self.published = published
         self.dateline_city = dateline_city
-        self._mentions_cache: dict[int, list[Mention]] = {}
+        self._mentions_cache: dict[int, list[Mention]] = {}  # id of an annotated sentence (all alive) → its mentions
         self.reference = to_date(published) or self._main_event_date()
         self.meetings: list[MeetingFrame] = []
         self.agreements: list[AgreementFrame] = []

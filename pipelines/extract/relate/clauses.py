@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
-from ..lexicon import compile_words, load
+from ..lexicon import TOKEN_RE, compile_words, load
 from ..normalise import norm
 from ..recognise import Annotated
 
@@ -42,7 +43,7 @@ def words_before(text: str, pos: int, n: int) -> list[str]:
 
 
 def words_after(text: str, pos: int, n: int) -> list[str]:
-    return re.findall(r"\w+", text[pos:])[:n]
+    return [m.group() for m in islice(TOKEN_RE.finditer(text, pos), n)]
 
 
 def bare(word: str) -> str:

@@ -9,6 +9,7 @@ from ..dates import to_date
 from ..lexicon import compile_words, load
 from ..normalise import norm
 from ..recognise import Annotated, ordinal_after
+from ..scan import OnePass
 from .arguments import Arguments
 from .clauses import FUTURE_TIME, FUTURE_VERB, NEW_CLAUSE, bare, clause_end, cues, is_definite, joinable, typed_triggers, words_after, words_before
 from .frames import Mention
@@ -53,10 +54,12 @@ def unsuffixed(word: str) -> str:
 def meeting_rx() -> dict:
     m = load().triggers["meeting"]
     prefix = r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)"
+    meeting = _inflected_triggers(m, ["phone_call", "video_call", "consultations", "joint_commission", "summit",
+                                      "conference", "visit", "talks"])
     return {
         **cues(),
-        "meeting": _inflected_triggers(m, ["phone_call", "video_call", "consultations", "joint_commission", "summit",
-                                           "conference", "visit", "talks"]),
+        "meeting": meeting,
+        "meeting_pass": OnePass([pattern for _, pattern in meeting]),  # all types' triggers in one scan
         "ceremony": compile_words(m["ceremonies"]),
         "not_triggers": {norm(w) for w in m["not_trigger_words"]},
         "generic_heads": {norm(w) for w in m["generic_heads"]},
@@ -91,21 +94,24 @@ class MentionFinder(Arguments):
     _mentions_cache: dict[int, list[Mention]]
 
     def _mentions(self, ann: Annotated) -> list[Mention]:
+        """The sentence's meeting mentions, found once (the reference date may ask before the stage does)."""
+        if id(ann) in self._mentions_cache:
+            return self._mentions_cache[id(ann)]
         rx = meeting_rx()
         text = ann.text
         blocked = [(m.start(), m.end()) for m in rx["not_meetings"].finditer(text)]
         blocked += [(o.start, o.end) for o in ann.organizations]
         found: list[Mention] = []
-        for kind, pattern in rx["meeting"]:
-            for m in pattern.finditer(text):
-                s, e = m.span()
+        for (kind, _), hits in zip(rx["meeting"], rx["meeting_pass"].finditer_each(text)):
+            for m in hits:
+                s, e = m.start, m.end
                 if any(a <= s < b for a, b in blocked) or any(f.start <= s < f.end for f in found):
                     continue
-                if m.group() in rx["not_triggers"]:
+                if m.text in rx["not_triggers"]:
                     continue  # "فيصل" is a name, not ف + يصل
-                if re.search(r"(?:مذكره تفاهم|اتفاقيه|اتفاق|بروتوكول)\s+(?:\w+\s+){0,2}$", text[:s]) and m.group()[:1] == "ل":
+                if m.text[:1] == "ل" and re.search(r"(?:مذكره تفاهم|اتفاقيه|اتفاق|بروتوكول)\s+(?:\w+\s+){0,2}$", text[:s]):
                     continue  # "مذكرة تفاهم للمشاورات السياسية": the document's subject
-                found.append(Mention(kind, s, e, m.group(), s, conjoined=m.group()[:1] in "وف" and m.start("w") > s))
+                found.append(Mention(kind, s, e, m.text, s, conjoined=m.text[:1] in "وف" and m.groups["w"][0] > s))
         leaders = {p.country for p in ann.persons if p.country and p.role in ("head_of_state", "head_of_government")}
         if len(leaders) >= 2:  # "ترأس الملك والعاهل الإسباني حفل توقيع …": leaders of several states at one ceremony
             for c in rx["ceremony"].finditer(text):

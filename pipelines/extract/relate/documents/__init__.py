@@ -1,6 +1,7 @@
 """The document phrase grammar the agreement stage reads: vocabulary, phrases (heads, counts, lists), status."""
+from ...sectors import sectors_in
 from .fields import described_set_fields, document_sectors
-from .phrases import Head, find_heads, list_items, sectors_in, title_end
+from .phrases import Head, find_heads, list_items, title_end
 from .status import (document_set, earlier_than, included, opening_status, past_signing, recalled, relative_clause,
                      status_of)
 from .vocabulary import vocabulary

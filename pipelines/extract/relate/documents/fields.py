@@ -6,7 +6,8 @@ import re
 
 from ...recognise import Annotated
 from ..clauses import words_after, words_before
-from .phrases import Head, sectors_in
+from ...sectors import sectors_in
+from .phrases import Head
 from .status import issued_statement
 from .vocabulary import vocabulary
 

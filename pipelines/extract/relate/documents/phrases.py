@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...recognise import Annotated
-from ...sectors import sector_spans
+from ...sectors import sectors_in
 from ..clauses import FUTURE_VERB, bare, cues, words_after, words_before
 from .vocabulary import vocabulary
 
@@ -23,20 +23,6 @@ _ITEM_SEPARATOR = re.compile(r"\s*[،,]\s*|\s+(?=و\w{3,})")
 _COMPLEMENTS = r"(?:في مجالي|في مجال|في|بشان|حول|للتعاون في|لتعاون في)(?!\w)"
 _FIRST_COMPLEMENT = re.compile(rf"\s*{_COMPLEMENTS}")
 _NEXT_COMPLEMENT = re.compile(rf"(?:\s*[،,]\s*و?|\s+و){_COMPLEMENTS}")
-
-
-_FIELDS: dict[int, tuple[Annotated, list[tuple[int, int, str]]]] = {}
-
-
-def sectors_in(ann: Annotated, start: int = 0, end: int | None = None) -> set[str]:
-    """Sector codes in a span of a sentence; the sentence's terms are found once (the grammar asks often)."""
-    hit = _FIELDS.get(id(ann))
-    if hit is None or hit[0] is not ann:
-        if len(_FIELDS) > 512:
-            _FIELDS.clear()
-        hit = _FIELDS[id(ann)] = (ann, sector_spans(ann))
-    end = len(ann.text) if end is None else end
-    return {code for s, e, code in hit[1] if start <= s and e <= end}
 
 
 @dataclass
