@@ -308,3 +308,17 @@ def test_a_month_joined_to_the_relative_year_after_it():
     text = norm("وقعت في مارس من العام الماضي وفي يناير الماضي")
     joined = with_month_of_year(find_dates(text), text)
     assert [resolve(d, date(2024, 5, 7)) for d in joined] == ["2023-03", "2024-01"]
+
+
+
+def test_a_byte_order_mark_or_non_character_inside_the_text_changes_no_fact():
+    """U+FEFF inside a text (files joined together) is invisible: dropped for matching; a non-character
+    of the presentation-forms block is kept as it is (neither used to crash the normaliser)."""
+    text = "استقبل وزير الخارجية العراقي في بغداد نظيره التركمانستاني يوم 3 مارس 2024 وبحثا التعاون في مجال الطاقة."
+    plain = [(m["type"], m["countries"], m["date"]) for m in facts(text)["meetings"]]
+    assert plain
+    for odd in ("\ufeff", "\ufdd0"):
+        marked_text = text.replace("وزير", odd + "وزير", 1)
+        marked = facts(marked_text)["meetings"]
+        assert [(m["type"], m["countries"], m["date"]) for m in marked] == plain
+        assert marked_text[marked[0]["evidence_start"]:marked[0]["evidence_end"]] == marked[0]["evidence"]

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 _DIACRITICS = set(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)])
 _TATWEEL = "\u0640"
-_DROPPED = _DIACRITICS | {_TATWEEL, "\u200c", "\u200d", "\u200e", "\u200f", '"', "“", "”", "«", "»", "'", "‘", "’", "„"}
+_DROPPED = _DIACRITICS | {_TATWEEL, "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff", '"', "“", "”", "«", "»", "'", "‘", "’", "„"}
 _LETTERS = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
     "ـ": "", "ك": "ك", "ی": "ي", "ي": "ي", "ک": "ك",
@@ -25,7 +25,10 @@ def _fold(ch: str) -> str:
     if ch in _DIGITS:
         return _DIGITS[ch]
     if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff":  # presentation forms and ligatures ("ﷲ" → "الله")
-        return "".join(_fold(c) for c in unicodedata.normalize("NFKC", ch) if c not in _DROPPED)
+        decomposed = unicodedata.normalize("NFKC", ch)
+        if decomposed == ch:  # a non-character of the block: nothing to fold it to
+            return ch
+        return "".join(_fold(c) for c in decomposed if c not in _DROPPED)
     ch = _LETTERS.get(ch, ch)
     return ch.lower()
 
