@@ -75,6 +75,10 @@ def refresh(
 
     started = time.monotonic()
     err.print(f"refreshing [bold]{escape(str(settings.warehouse_path()))}[/bold] from {escape(str(settings.articles_dir()))}")
+    if _up_to_date():
+        err.print(f"[green]done[/green] in {time.monotonic() - started:.1f}s — nothing to do: the input folders, the "
+                  "extractor and the dbt project are as at the last refresh, which is the live warehouse")
+        return
     result = run_refresh(progress=lambda msg: err.print(f"  {escape(msg)}"), wait_seconds=wait)
     if not result.success:
         where = f" at step {result.failed_step}" if result.failed_step else ""
@@ -85,6 +89,17 @@ def refresh(
               f"(new {counts.get('new', 0)}, unchanged {counts.get('unchanged', 0)}, "
               f"re-extracted {counts.get('re_extracted', 0)}), duplicates {counts.get('duplicates', 0)}, "
               f"quarantined {counts.get('quarantined', 0)}")
+
+
+def _up_to_date() -> bool:
+    """A refresh would change nothing (checked read-only, without starting Dagster)."""
+    from .extract import EXTRACTOR_VERSION
+    from .refresh_state import nothing_to_refresh
+    from .report import report_dir
+
+    live = settings.warehouse_path()
+    return nothing_to_refresh(live, [settings.articles_dir(), settings.inbox_dir()], EXTRACTOR_VERSION,
+                              report_dir(live) / "index.html")
 
 
 @contextmanager

@@ -100,3 +100,28 @@ def build_fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
             if file.is_file():
                 digest.update(f"{file.relative_to(DBT_PROJECT_DIR)}\n".encode() + file.read_bytes())
     return digest.hexdigest()
+
+
+def nothing_to_refresh(warehouse: Path, folders: list[Path], extractor_version: str, report: Path) -> bool:
+    """Whether the live warehouse was built from exactly these input folders (as listed), by this
+    extractor and this dbt project, with every article extracted and its report written: a refresh
+    would change nothing. Read-only and cheap, so the CLI can answer without starting Dagster."""
+    from .warehouse_file import WarehouseFileError, open_readonly
+
+    if not warehouse.exists() or not report.exists():
+        return False
+    try:
+        conn = open_readonly(warehouse)
+    except (WarehouseFileError, duckdb.Error, OSError):
+        return False  # the refresh itself reports what is wrong with the file
+    with conn:
+        try:
+            state = dict(conn.execute(f"select name, fingerprint from {STATE_TABLE}").fetchall())
+            unextracted = conn.execute(
+                "select count(*) from raw.articles a left join raw.extractions e using (article_id) "
+                "where e.article_id is null or e.content_hash <> a.content_hash or e.extractor_version <> ?",
+                [extractor_version]).fetchone()[0]
+        except duckdb.CatalogException:
+            return False  # built by an older version, or never refreshed
+        return (unextracted == 0 and state.get(INPUTS) == inputs_fingerprint(folders, input_listing(folders))
+                and state.get(BUILD) == build_fingerprint(conn))

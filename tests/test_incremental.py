@@ -24,13 +24,26 @@ def facts_rows(path):
 def test_refresh_with_nothing_new_reads_nothing_and_keeps_the_published_warehouse(seeds_warehouse, tmp_path):
     warehouse = tmp_path / "w.duckdb"
     shutil.copyfile(seeds_warehouse, warehouse)
+    shutil.copytree(seeds_warehouse.parent / "report", tmp_path / "report")
     before = warehouse.stat().st_ino, facts_rows(warehouse)
     seeds_inbox = seeds_warehouse.parent / "dagster_home" / "inbox"  # the folders the seeds build read
     done = cli("refresh", "--articles", str(ROOT / "seeds"), "--warehouse", str(warehouse),
                env={"DAGSTER_HOME": str(tmp_path / "home"), "DIPLOMACY_INBOX": str(seeds_inbox)})
-    assert "nothing re-read" in done.stderr and "dbt build and publish skipped" in done.stderr
-    assert "new 0, unchanged 5, re-extracted 0" in done.stderr
+    assert "nothing to do" in done.stderr and "dagster instance" not in done.stderr  # answered without a run
     assert (warehouse.stat().st_ino, facts_rows(warehouse)) == before  # the same file, untouched
+
+
+def test_an_article_left_unextracted_is_extracted_by_the_next_refresh(seeds_warehouse, tmp_path):
+    """Same inputs, but one article has no extraction (as after an extraction that failed): not up to date."""
+    warehouse = tmp_path / "w.duckdb"
+    shutil.copyfile(seeds_warehouse, warehouse)
+    shutil.copytree(seeds_warehouse.parent / "report", tmp_path / "report")
+    with duckdb.connect(str(warehouse)) as conn:
+        conn.execute("delete from raw.extractions where article_id = (select min(article_id) from raw.extractions)")
+    seeds_inbox = seeds_warehouse.parent / "dagster_home" / "inbox"
+    done = cli("refresh", "--articles", str(ROOT / "seeds"), "--warehouse", str(warehouse),
+               env={"DAGSTER_HOME": str(tmp_path / "home"), "DIPLOMACY_INBOX": str(seeds_inbox)})
+    assert "nothing to do" not in done.stderr and "new 1, unchanged 4, re-extracted 0" in done.stderr
 
 
 def test_a_new_article_lands_its_facts_and_leaves_the_others_rows_alone(seeds_warehouse, tmp_path):
