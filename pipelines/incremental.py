@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
 
 from .refresh_state import FOLDERS, INPUTS, READER, input_listing, inputs_fingerprint, reader_fingerprint, record
 from .refresh_state import recorded
-from .sources import SIDECAR_SUFFIX, Article, Batch, Duplicate, Note, read_folders, read_inputs, shared_source_id_notes
-from .warehouse import RAW_SCHEMA, known_sources, land_additions, land_batch
+from .sources import (SIDECAR_SUFFIX, Article, Batch, Duplicate, Note, choose_sources, every_input, read_inputs,
+                      shared_source_id_notes)
+from .warehouse import RAW_SCHEMA, TEXTS_TABLE, known_sources, land_additions, land_set_aside
 
 
 class FullReRead(Exception):
@@ -46,8 +47,7 @@ def ingest(conn: duckdb.DuckDBPyConnection, folders: list[Path], log: Callable[[
         batch, stale_notes = read_additions(conn, additions, folders, listing)
     except FullReRead as why:
         log(f"full re-read: {why}")
-        batch = read_folders(folders, known_sources(conn))
-        land_batch(conn, batch, listing)
+        batch = read_everything(conn, folders, listing)
         files_read = sum(1 for _, name, *_ in listing if is_input(name))
     else:
         land_additions(conn, batch, stale_notes, additions.listed)
@@ -57,6 +57,29 @@ def ingest(conn: duckdb.DuckDBPyConnection, folders: list[Path], log: Callable[[
     record(conn, FOLDERS, folders_state(folders))
     record(conn, INPUTS, fingerprint)
     return batch, files_read
+
+
+READ_AT_A_TIME = 2000  # files read before their texts are set aside in DuckDB
+
+
+def read_everything(conn: duckdb.DuckDBPyConnection, folders: list[Path], listing: list[tuple]) -> Batch:
+    """Read and land every input again, as `read_folders` would, READ_AT_A_TIME files at a time: the texts
+    are set aside in a temporary table as they are read, so the corpus is never held in memory."""
+    inputs = every_input(folders)
+    conn.execute(f"create or replace temp table {TEXTS_TABLE} (position bigint, text varchar)")
+    found, quarantined = [], []
+    for start in range(0, len(inputs), READ_AT_A_TIME):
+        articles, refused = read_inputs(inputs[start:start + READ_AT_A_TIME])
+        if articles:
+            conn.execute(f"insert into {TEXTS_TABLE} select unnest(?), unnest(?)",
+                         [list(range(len(found), len(found) + len(articles))), [a.text for a in articles]])
+        found += [replace(a, text="") for a in articles]
+        quarantined += refused
+    position = {id(article): n for n, article in enumerate(found)}
+    batch = choose_sources(found, quarantined, known_sources(conn))
+    land_set_aside(conn, batch, [position[id(a)] for a in batch.articles], listing)
+    conn.execute(f"drop table {TEXTS_TABLE}")
+    return batch
 
 
 def _files(n: int, kind: str) -> str:

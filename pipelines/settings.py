@@ -9,6 +9,12 @@ DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
 
+def duckdb_memory_limit() -> str:
+    """DuckDB's memory limit for the refresh's connections and for dbt (`DIPLOMACY_DUCKDB_MEMORY`, else
+    400MB): its buffer cache stays bounded however big the warehouse, and larger work spills to disk."""
+    return os.environ.get("DIPLOMACY_DUCKDB_MEMORY") or "400MB"
+
+
 def articles_dir() -> Path:
     """The folder the default run ingests (`DIPLOMACY_ARTICLES`, else `seeds/`)."""
     return Path(os.environ.get("DIPLOMACY_ARTICLES") or PROJECT_ROOT / "seeds").resolve()

@@ -357,9 +357,18 @@ def read_inputs(inputs: Iterable[tuple[Path, Path]]) -> tuple[list[Article], lis
 def read_folders(folders: list[Path], known_sources: dict[str, str] | None = None) -> Batch:
     """Read every input of the folders. Inputs repeating one text are one article (same id); its source
     is the one the warehouse already knows (`known_sources`: article id → source path), else the first."""
-    found, quarantined = read_inputs((folder, path) for folder in folders for path in input_files(folder))
+    found, quarantined = read_inputs(every_input(folders))
+    return choose_sources(found, quarantined, known_sources or {})
+
+
+def every_input(folders: list[Path]) -> list[tuple[Path, Path]]:
+    """(folder, path) of every input of the folders, in reading order."""
+    return [(folder, path) for folder in folders for path in input_files(folder)]
+
+
+def choose_sources(found: list[Article], quarantined: list[Quarantined], known_sources: dict[str, str]) -> Batch:
+    """The batch of what was read (articles in reading order): one article per text, the others its duplicates."""
     batch = Batch(quarantined=quarantined)
-    known_sources = known_sources or {}
     canonical: dict[str, Article] = {}
     for item in found:
         current = canonical.get(item.article_id)

@@ -161,6 +161,31 @@ def land_batch(conn: duckdb.DuckDBPyConnection, batch: Batch, listing: list[tupl
         _append_batch(conn, batch, listing)
 
 
+TEXTS_TABLE = "read_texts"  # a temporary table (position, text): texts read, set aside until landed
+_ARTICLE_COLUMNS = ("article_id", "content_hash", "source_path", "url", "title", "published_date", "text",
+                    "encoding", "size_bytes", "ingested_at", "source_id")
+
+
+def land_set_aside(conn: duckdb.DuckDBPyConnection, batch: Batch, positions: list[int], listing: list[tuple]) -> None:
+    """land_batch for a batch whose articles' texts wait in TEXTS_TABLE: the text of `batch.articles[i]`
+    is the one at `positions[i]`. Texts go from table to table, never through Python again."""
+    ensure_schema(conn)
+    at = now()
+    with transaction(conn):
+        for table in ("articles", "quarantine", "duplicates", "ingest_notes", "input_files"):
+            conn.execute(f"delete from {RAW_SCHEMA}.{table}")
+        rows = [(a.article_id, a.content_hash, a.source_path, a.url, a.title, a.published_date, position,
+                 a.encoding, a.size_bytes, at, a.source_id) for a, position in zip(batch.articles, positions)]
+        columns = ", ".join("t.text" if c == "text" else f"r.{c}" for c in _ARTICLE_COLUMNS)
+        unnested = ", ".join(f"unnest(${i}) as {'position' if c == 'text' else c}"
+                             for i, c in enumerate(_ARTICLE_COLUMNS, 1))
+        for start in range(0, len(rows), INSERT_ROWS):
+            conn.execute(f"insert into {RAW_SCHEMA}.articles select {columns} from (select {unnested}) as r "
+                         f"join {TEXTS_TABLE} as t using (position) order by r.position",
+                         [list(column) for column in zip(*rows[start:start + INSERT_ROWS])])
+        _append_batch(conn, Batch(quarantined=batch.quarantined, duplicates=batch.duplicates, notes=batch.notes), listing)
+
+
 def land_additions(conn: duckdb.DuckDBPyConnection, batch: Batch, stale_notes: list[Note], listed: list[tuple]) -> None:
     """Append a batch read from added files and their listing rows; `stale_notes` (notes the batch
     rewrites) go first. Rows already landed stay as they are."""

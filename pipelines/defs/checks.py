@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import dagster as dg
 
+from ..settings import duckdb_memory_limit
 from ..warehouse import RAW_SCHEMA
 from .metadata import PREVIEW_ROWS, markdown_table
 from .resources import Warehouse
@@ -55,7 +56,7 @@ def meetings_after_publication(conn: duckdb.DuckDBPyConnection) -> list[tuple]:
 
 
 def _connect(warehouse: Warehouse) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(warehouse.readable, read_only=True)
+    return duckdb.connect(warehouse.readable, read_only=True, config={"memory_limit": duckdb_memory_limit()})
 
 
 def _listing(headers: list[str], rows: list[tuple]) -> dict:

@@ -9,6 +9,7 @@ from datetime import timedelta
 import dagster as dg
 import duckdb
 
+from ..settings import duckdb_memory_limit
 from ..warehouse import DDL, RAW_SCHEMA
 from .resources import Warehouse
 
@@ -169,7 +170,7 @@ def with_ui_metadata(invocation, database_file: str, translator) -> Iterator:
     events = [e for e in invocation.stream() if not isinstance(e, dg.AssetObservation)]
     relations = _table_relations(invocation)
     tests = dbt_test_results(invocation)
-    with duckdb.connect(database_file) as conn:
+    with duckdb.connect(database_file, config={"memory_limit": duckdb_memory_limit()}) as conn:
         for event in events:
             unique_id = getattr(event, "metadata", {}).get("unique_id")
             if isinstance(event, (dg.Output, dg.AssetMaterialization)) and unique_id is not None:

@@ -20,7 +20,7 @@ from packaging import version
 from pydantic import PrivateAttr
 
 from ..dbt_child import PARENT_PID_ENV
-from ..settings import warehouse_path
+from ..settings import duckdb_memory_limit, warehouse_path
 from ..warehouse_file import WarehouseFileError, check_warehouse_file
 from .project import dbt_project
 
@@ -111,7 +111,7 @@ class Warehouse(dg.ConfigurableResource):
 
     def duckdb(self) -> DuckDBResource:
         """Dagster's DuckDB resource on this run's copy."""
-        return DuckDBResource(database=self.database)
+        return DuckDBResource(database=self.database, connection_config={"memory_limit": duckdb_memory_limit()})
 
     @contextmanager
     def dbt_environment(self):
