@@ -20,7 +20,7 @@ from .refresh_state import FOLDERS, INPUTS, READER, input_listing, inputs_finger
 from .refresh_state import recorded
 from .sources import (SIDECAR_SUFFIX, Article, Batch, Duplicate, Note, choose_sources, every_input, read_inputs,
                       shared_source_id_notes)
-from .warehouse import RAW_SCHEMA, TEXTS_TABLE, known_sources, land_additions, land_set_aside
+from .warehouse import RAW_SCHEMA, TEXTS_TABLE, known_sources, land_additions, land_batch
 
 
 class FullReRead(Exception):
@@ -77,7 +77,7 @@ def read_everything(conn: duckdb.DuckDBPyConnection, folders: list[Path], listin
         quarantined += refused
     position = {id(article): n for n, article in enumerate(found)}
     batch = choose_sources(found, quarantined, known_sources(conn))
-    land_set_aside(conn, batch, [position[id(a)] for a in batch.articles], listing)
+    land_batch(conn, batch, listing, set_aside=[position[id(a)] for a in batch.articles])
     conn.execute(f"drop table {TEXTS_TABLE}")
     return batch
 

@@ -151,31 +151,27 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(DDL)
 
 
-def land_batch(conn: duckdb.DuckDBPyConnection, batch: Batch, listing: list[tuple]) -> None:
-    """Replace the raw article, quarantine, duplicate and note tables with this batch's contents, and
-    the input listing (`raw.input_files`) with the one the batch was read from."""
-    ensure_schema(conn)
-    with transaction(conn):
-        for table in ("articles", "quarantine", "duplicates", "ingest_notes", "input_files"):
-            conn.execute(f"delete from {RAW_SCHEMA}.{table}")
-        _append_batch(conn, batch, listing)
-
-
 TEXTS_TABLE = "read_texts"  # a temporary table (position, text): texts read, set aside until landed
 _ARTICLE_COLUMNS = ("article_id", "content_hash", "source_path", "url", "title", "published_date", "text",
                     "encoding", "size_bytes", "ingested_at", "source_id")
 
 
-def land_set_aside(conn: duckdb.DuckDBPyConnection, batch: Batch, positions: list[int], listing: list[tuple]) -> None:
-    """land_batch for a batch whose articles' texts wait in TEXTS_TABLE: the text of `batch.articles[i]`
-    is the one at `positions[i]`. Texts go from table to table, never through Python again."""
+def land_batch(conn: duckdb.DuckDBPyConnection, batch: Batch, listing: list[tuple],
+               set_aside: list[int] | None = None) -> None:
+    """Replace the raw article, quarantine, duplicate and note tables with this batch's contents, and
+    the input listing (`raw.input_files`) with the one the batch was read from. With `set_aside`, the
+    articles' texts wait in TEXTS_TABLE (the text of `batch.articles[i]` at position `set_aside[i]`)
+    and go from table to table, never through Python again."""
     ensure_schema(conn)
-    at = now()
     with transaction(conn):
         for table in ("articles", "quarantine", "duplicates", "ingest_notes", "input_files"):
             conn.execute(f"delete from {RAW_SCHEMA}.{table}")
+        if set_aside is None:
+            _append_batch(conn, batch, listing)
+            return
+        at = now()
         rows = [(a.article_id, a.content_hash, a.source_path, a.url, a.title, a.published_date, position,
-                 a.encoding, a.size_bytes, at, a.source_id) for a, position in zip(batch.articles, positions)]
+                 a.encoding, a.size_bytes, at, a.source_id) for a, position in zip(batch.articles, set_aside)]
         columns = ", ".join("t.text" if c == "text" else f"r.{c}" for c in _ARTICLE_COLUMNS)
         unnested = ", ".join(f"unnest(${i}) as {'position' if c == 'text' else c}"
                              for i, c in enumerate(_ARTICLE_COLUMNS, 1))
