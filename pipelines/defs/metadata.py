@@ -154,7 +154,7 @@ def dbt_test_results(invocation) -> dict[str, list[tuple[str, str]]]:
     return tested
 
 
-def test_metadata(results: list[tuple[str, str]]) -> dict:
+def dbt_test_metadata(results: list[tuple[str, str]]) -> dict:
     """Materialization metadata of a model's dbt tests: how many passed, and each one's result."""
     return {"dbt_tests_passed": dg.MetadataValue.int(sum(status == "pass" for _, status in results)),
             "dbt_tests": dg.MetadataValue.md(markdown_table(["dbt test", "result"], sorted(results)))}
@@ -174,7 +174,7 @@ def with_ui_metadata(invocation, database_file: str, translator) -> Iterator:
         for event in events:
             unique_id = getattr(event, "metadata", {}).get("unique_id")
             if isinstance(event, (dg.Output, dg.AssetMaterialization)) and unique_id is not None:
-                extra = test_metadata(tests[unique_id.value]) if unique_id.value in tests else {}
+                extra = dbt_test_metadata(tests[unique_id.value]) if unique_id.value in tests else {}
                 if unique_id.value in relations:
                     count = conn.execute(f"select count(*) from {relations[unique_id.value]}").fetchone()[0]
                     extra["dagster/row_count"] = dg.MetadataValue.int(count)
@@ -186,4 +186,4 @@ def with_ui_metadata(invocation, database_file: str, translator) -> Iterator:
     sources = invocation.manifest["sources"]
     for unique_id, results in sorted(tests.items()):
         if unique_id in sources:
-            yield dg.AssetObservation(asset_key=translator.get_asset_key(sources[unique_id]), metadata=test_metadata(results))
+            yield dg.AssetObservation(asset_key=translator.get_asset_key(sources[unique_id]), metadata=dbt_test_metadata(results))
