@@ -111,12 +111,33 @@ def test_dbt_unit_tests_pass(seeds_warehouse, tmp_path):
     assert int(re.search(r"PASS=(\d+)", done.stdout).group(1)) == len(manifest["unit_tests"]) > 0
 
 
-def test_not_null_constraints_are_the_tables_own(read_only):
-    """The contracted models' `not_null` constraints are NOT NULL columns of the built tables (DuckDB enforces them)."""
+def test_declared_constraints_are_the_tables_own(read_only):
+    """Every constraint a contracted model declares (not null, unique, check) is one of its built table's,
+    so DuckDB enforces it as it builds the table and a violating row fails the build."""
     manifest = json.loads((ROOT / "dbt_project" / "target" / "manifest.json").read_text(encoding="utf-8"))
-    declared = {(n["name"], column) for n in manifest["nodes"].values() if n["resource_type"] == "model"
-                for column, spec in n["columns"].items()
-                if any(c["type"] == "not_null" for c in spec.get("constraints", []))}
-    not_null = set(read_only.execute("select table_name, column_name from information_schema.columns "
-                                     "where is_nullable = 'NO' and table_schema = 'main'").fetchall())
-    assert ("fct_meetings", "meeting_id") in declared and declared <= not_null
+    declared = set()
+    for node in manifest["nodes"].values():
+        if node["resource_type"] == "model":
+            declared |= {(node["name"], c["type"].upper().replace("_", " "), (column,))
+                         for column, spec in node["columns"].items() for c in spec.get("constraints", [])}
+            declared |= {(node["name"], c["type"].upper(), tuple(c["columns"])) for c in node.get("constraints", [])}
+    built = {(table, kind, tuple(columns)) for table, kind, columns in read_only.execute(
+        "select table_name, constraint_type, constraint_column_names from duckdb_constraints() "
+        "where schema_name = 'main'").fetchall()}
+    assert {("fct_meetings", "NOT NULL", ("meeting_id",)), ("fct_meetings", "UNIQUE", ("meeting_id",)),
+            ("fct_meetings", "CHECK", ("meeting_type",)), ("mart_sector_year", "UNIQUE", ("sector", "year"))} <= declared
+    assert declared <= built, declared - built
+
+
+def test_a_value_outside_the_contract_cannot_enter_a_mart(seeds_warehouse, tmp_path):
+    """The contract's codes are CHECK constraints and the keys UNIQUE: DuckDB refuses a row that breaks them."""
+    import duckdb
+
+    copy = tmp_path / "w.duckdb"
+    shutil.copy(seeds_warehouse, copy)
+    with duckdb.connect(str(copy)) as conn:
+        some_meeting = "where meeting_id = (select min(meeting_id) from fct_meetings)"
+        with pytest.raises(duckdb.ConstraintException, match="meeting_type"):
+            conn.execute(f"update fct_meetings set meeting_type = 'banquet' {some_meeting}")
+        with pytest.raises(duckdb.ConstraintException, match="[Dd]uplicate key"):
+            conn.execute(f"insert into fct_meetings select * from fct_meetings {some_meeting}")
