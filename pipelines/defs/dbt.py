@@ -1,5 +1,4 @@
 """The dbt project's models as Dagster assets; its sources are keyed to the raw assets."""
-import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -51,9 +50,10 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
 
 
 def dbt_target_path(warehouse: Warehouse) -> Path:
-    """One dbt target folder per warehouse, reused run after run: dbt's partial parsing finds its
-    previous parse there (the profile's path, `<warehouse>.build`, stays the same too)."""
-    return dbt_project.project_dir / "target" / f"refresh-{hashlib.sha1(str(warehouse.live).encode()).hexdigest()[:10]}"
+    """dbt's target folder for this warehouse, beside it (`<warehouse>.dbt`) and reused run after run:
+    dbt's partial parsing finds its previous parse there (the profile's path, `<warehouse>.build`,
+    stays the same too), and it goes when the warehouse's folder goes."""
+    return warehouse.live.with_name(warehouse.live.name + ".dbt")
 
 
 @dg.asset(group_name="publish", deps=[warehouse_models], kinds={"duckdb"},
