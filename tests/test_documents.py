@@ -27,6 +27,16 @@ def test_adjectives_coordinated_inside_one_field_do_not_split_it():
     assert sorted(tuple(a["sectors"]) for a in out) == [("education",), ("trade",)]
 
 
+def test_fields_outside_the_sector_codes_are_documents_of_their_own():
+    """Mining, industry, insurance have no sector code: each still opens an item of the list."""
+    out = documents("وقع الجانبان الأردني والقطري ثلاث مذكرات تفاهم في مجالات النقل والتعدين والجمارك.")
+    assert sorted(a["title_ar"].split(": ")[-1] for a in out) == ["التعدين", "الجمارك", "النقل"]
+    out = documents("ووقعت قطر والأردن مذكرات تفاهم شملت الزراعة والصناعة والتأمين.")
+    assert sorted(tuple(a["sectors"]) for a in out) == [(), (), ("agriculture",)]
+    out = documents("ووقع الوزيران مذكرتي تفاهم في مجالي الصحة والإعلام.")
+    assert sorted(tuple(a["sectors"]) for a in out) == [(), ("health",)]
+
+
 def test_count_with_no_items_is_one_row_per_type_named_with_no_title():
     out = documents("وقعت تونس والجزائر 4 اتفاقيات ومذكرتي تفاهم في ختام الزيارة.")
     assert sorted((a["type"], a["status"], a["title_ar"]) for a in out) == [

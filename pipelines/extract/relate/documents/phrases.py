@@ -249,11 +249,8 @@ def list_items(ann: Annotated, after: int, limit: int) -> list[tuple[int, int]]:
     items: list[tuple[int, int]] = []
     for s, e in spans:
         found = sectors_in(ann, s, e)
-        if items and found <= sectors_in(ann, *items[-1]):
-            items[-1] = (items[-1][0], e)
-            continue
-        if found:
-            items.append((s, e))
+        if v.other_field.match(text, s) or found and not (items and found <= sectors_in(ann, *items[-1])):
+            items.append((s, e))  # a field: a sector the item before does not name, or one outside the codes
         elif items:
             items[-1] = (items[-1][0], e)
     return items if len(items) >= 2 else []

@@ -48,6 +48,7 @@ class Vocabulary:
     generic_after: re.Pattern
     recalled: re.Pattern
     vague_fields: re.Pattern
+    other_field: re.Pattern  # a field of cooperation with no sector code, at the start of a list item
     describing_copula: set[str]  # "وهي" / "ويعد" + a grade word before a head: the head describes
     describing_grade: set[str]
     describing: re.Pattern
@@ -108,6 +109,7 @@ def vocabulary() -> Vocabulary:
         list_connective=re.compile(rf"(?<!\w)(?:{_forms(d['list_connectives'])})\s*$"),
         include=compile_words(d["include_verbs"]),
         vague_fields=re.compile(rf"\s*(?:{_forms(d['vague_fields'])})(?!\w)"),
+        other_field=re.compile(rf"\s*[وف]?(?:{_forms(d['other_fields'])})(?!\w)"),
         describing_copula={norm(w) for w in d["describing_copulas"]},
         describing_grade={norm(w) for w in d["describing_grades"]},
     )
