@@ -37,6 +37,11 @@ def test_fields_outside_the_sector_codes_are_documents_of_their_own():
     assert sorted(tuple(a["sectors"]) for a in out) == [(), ("health",)]
 
 
+def test_a_definite_head_followed_by_a_comma_refers_back_rather_than_naming_a_new_document():
+    out = documents("وقعت روسيا ومصر اتفاقا للتعاون النووي. وبموجب الاتفاق، ستبني روسيا محطة كهرباء في مصر.")
+    assert [(a["type"], a["status"]) for a in out] == [("agreement", "signed")]
+
+
 def test_count_with_no_items_is_one_row_per_type_named_with_no_title():
     out = documents("وقعت تونس والجزائر 4 اتفاقيات ومذكرتي تفاهم في ختام الزيارة.")
     assert sorted((a["type"], a["status"], a["title_ar"]) for a in out) == [

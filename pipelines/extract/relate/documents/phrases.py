@@ -210,7 +210,10 @@ def _another(heads: list[Head], text: str) -> list[Head]:
 
 
 def title_end(text: str, after: int, limit: int) -> int:
-    """Where a singular document's title ends: before a relative clause, a new clause or a colon."""
+    """Where a singular document's title ends: before a relative clause, a new clause or a colon; a
+    comma right after the head ends the phrase ("وبموجب الاتفاق، ستبني …": no title)."""
+    if re.match(r"\s*[،,]", text[after:limit]):
+        return after
     end = limit
     for pattern in (cues()["own_date"], _TITLE_CUT, _NEW_CLAUSE):
         m = pattern.search(text, after, end)
