@@ -42,6 +42,11 @@ def test_a_definite_head_followed_by_a_comma_refers_back_rather_than_naming_a_ne
     assert [(a["type"], a["status"]) for a in out] == [("agreement", "signed")]
 
 
+def test_a_head_split_by_a_run_of_spaces_or_dropped_quotes_is_still_found():
+    assert rows("وقع البلدان « مذكرة  تفاهم » في مجال الطاقة بين مصر والأردن.") == [
+        ("memorandum_of_understanding", "signed", ("energy",))]
+
+
 def test_count_with_no_items_is_one_row_per_type_named_with_no_title():
     out = documents("وقعت تونس والجزائر 4 اتفاقيات ومذكرتي تفاهم في ختام الزيارة.")
     assert sorted((a["type"], a["status"], a["title_ar"]) for a in out) == [

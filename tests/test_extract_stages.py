@@ -69,7 +69,17 @@ def test_a_slice_of_the_article_normalisation_is_the_normalised_slice():
     whole = normalise_with_offsets(original)
     for start in range(len(original) + 1):
         for end in range(start, len(original) + 1):
-            assert whole.slice(start, end) == normalise_with_offsets(original[start:end], base=start)
+            cut, alone = whole.slice(start, end), normalise_with_offsets(original[start:end], base=start)
+            if not original[start - 1:start + 1].isspace() and not original[end - 1:end + 1].isspace():
+                assert cut == alone  # the cut falls in no run of spaces
+            assert cut.text.strip() == alone.text.strip()
+
+
+def test_a_run_of_spaces_is_one_space_whatever_made_it():
+    original = "اللجنة السورية ـ الإيرانية  المشتركة « مذكرة »"
+    nt = normalise_with_offsets(original)
+    assert nt.text == "اللجنه السوريه الايرانيه المشتركه مذكره "
+    assert len(nt.offsets) == len(nt.text) and original[nt.offsets[nt.text.index("المشتركه")]] == "ا"
 
 
 def test_a_phrase_added_after_a_lookup_is_found():

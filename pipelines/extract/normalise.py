@@ -82,7 +82,8 @@ class NormText:
 
     def slice(self, start: int, end: int) -> NormText:
         """The normalisation of original[start:end] (offsets as here), cut out of this one: the same as
-        normalising the slice, since every character is normalised on its own."""
+        normalising the slice (every character is normalised on its own, and a run of spaces is its
+        first one), except for the spaces of a run the cut falls in."""
         i, j = bisect_left(self.offsets, start), bisect_left(self.offsets, end)
         return NormText(self.text[i:j], self.offsets[i:j], end)
 
@@ -98,6 +99,9 @@ def normalise_with_offsets(text: str, base: int = 0) -> NormText:
         offsets.extend([base + i] * len(_FOLDED[ord(m.group())]))
         done = i + 1
     offsets.extend(range(base + done, base + len(text)))
+    if "  " in folded:  # one space for a run, as in `norm`: "السورية ـ الإيرانية", "« مذكرة »", "أكبر  ختام"
+        keep = [i for i in range(len(folded)) if folded[i] != " " or i == 0 or folded[i - 1] != " "]
+        folded, offsets = "".join(folded[i] for i in keep), [offsets[i] for i in keep]
     return NormText(folded, tuple(offsets), base + len(text))
 
 
