@@ -47,6 +47,22 @@ def test_a_head_split_by_a_run_of_spaces_or_dropped_quotes_is_still_found():
         ("memorandum_of_understanding", "signed", ("energy",))]
 
 
+def test_a_signing_participle_ends_the_title_and_dates_an_earlier_document():
+    out = documents("وأشار الوزير إلى اتفاقية التعاون الموقعة بين مصر والأردن عام 2019.", "2024-05-01")
+    assert [(a["type"], a["status"], a["date"], a["title_ar"]) for a in out] == [
+        ("agreement", "referenced", "2019", "اتفاقية التعاون")]
+
+
+def test_documents_applied_or_entering_into_force_are_cited_not_signed():
+    assert rows("وجاءت الخطوة تطبيقا لاتفاقية النقل البري بين مصر والأردن.")[0][:2] == ("agreement", "referenced")
+    assert rows("ودخلت اتفاقية التجارة الحرة بين مصر والأردن حيز التنفيذ.")[0][:2] == ("agreement", "referenced")
+
+
+def test_a_declaration_qualified_after_an_adjective():
+    out = documents("وأصدر الرئيسان المصري والأردني إعلانا سياسيا مشتركا في ختام المحادثات.")
+    assert [(a["type"], a["status"], tuple(a["parties"])) for a in out] == [("declaration", "signed", ("EGY", "JOR"))]
+
+
 def test_count_with_no_items_is_one_row_per_type_named_with_no_title():
     out = documents("وقعت تونس والجزائر 4 اتفاقيات ومذكرتي تفاهم في ختام الزيارة.")
     assert sorted((a["type"], a["status"], a["title_ar"]) for a in out) == [

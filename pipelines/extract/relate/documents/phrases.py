@@ -66,12 +66,15 @@ def _qualified(head: Head, ann: Annotated) -> bool:
         return False  # "برنامج الزيارة", "عقد اجتماع": the programme of a visit, holding a meeting
     if head.type == "contract":
         return signed
-    nxt = " ".join(words_after(text, head.end, 3))
+    following = words_after(text, head.end, 3)
+    nxt = " ".join(following)
+    if following and re.search(r"(?:ي|يا|يه)$", following[0]):  # a nisba adjective first: "إعلانا سياسيا مشتركا"
+        nxt = f"{nxt}|{' '.join(following[1:])}"
     fourth = list(re.finditer(r"\w+", text[head.end:]))[3:4]  # a field named within the next words
     complement = title_end(text, head.end, head.end + fourth[0].end() if fourth else len(text))
     named_after_place = any(head.end < c.start <= head.end + 2 for c in ann.cities) or any(
         head.end < c.start <= head.end + 2 for c in ann.countries)  # "إعلان جدة", "خطة عمان"
-    return not qual or signed or any(nxt.startswith(q) for q in qual) or bare(head.word) in v.anaphora \
+    return not qual or signed or any(part.startswith(q) for part in nxt.split("|") for q in qual) or bare(head.word) in v.anaphora \
         or head.word in v.anaphora or named_after_place or bool(sectors_in(ann, head.end, complement))
 
 
@@ -215,7 +218,7 @@ def title_end(text: str, after: int, limit: int) -> int:
     if re.match(r"\s*[،,]", text[after:limit]):
         return after
     end = limit
-    for pattern in (cues()["own_date"], _TITLE_CUT, _NEW_CLAUSE):
+    for pattern in (cues()["own_date"], _TITLE_CUT, _NEW_CLAUSE, vocabulary().signing_participle):  # "… الموقعة بين …"
         m = pattern.search(text, after, end)
         if m:
             end = m.start()
