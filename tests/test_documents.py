@@ -461,3 +461,12 @@ def test_a_document_signed_earlier_the_same_day_is_signed():
     assert (doc["status"], doc["date"]) == ("signed", "2024-06-03")
     (doc,) = documents("وكان البلدان قد وقعا مذكرة تفاهم في مجال النقل.", "2024-06-03")
     assert doc["status"] == "referenced"
+
+
+def test_an_event_noun_in_a_documents_title_is_its_subject_not_a_meeting():
+    for text in ("ووقع وزيرا خارجية مصر والأردن مذكرة تفاهم بشأن المشاورات السياسية بين البلدين.",
+                 "ووقع وزيرا خارجية مصر والأردن اتفاقية لإجراء مشاورات سياسية منتظمة بين الوزارتين."):
+        out = extract_article(text, "t.txt", None)
+        assert (len(out["agreements"]), out["meetings"]) == (1, []), text
+    out = extract_article("ووقع وزيرا خارجية مصر والأردن مذكرة تفاهم، وعقدا مشاورات سياسية في القاهرة.", "t.txt", None)
+    assert [m["type"] for m in out["meetings"]] == ["consultations"]

@@ -12,6 +12,7 @@ from ..recognise import Annotated, ordinal_after
 from ..scan import OnePass
 from .arguments import Arguments
 from .clauses import FUTURE_TIME, FUTURE_VERB, NEW_CLAUSE, bare, clause_end, cues, is_definite, joinable, typed_triggers, words_after, words_before
+from .documents.vocabulary import vocabulary
 from .frames import Mention
 
 RELATIVE_HOLDING = re.compile(r"(?:\s+\w+){0,2}?\s+(?:الذي|التي)\s+(?:[يتس]*(?:عقد|عقدت|استضاف|ستضيف|ستضيفه|ستضيفها|"
@@ -88,6 +89,24 @@ def meeting_rx() -> dict:
     }
 
 
+# Documents that regulate a subject (a statement "of" a meeting records it; "عقد" is also "held").
+_REGULATING = ("memorandum_of_understanding", "agreement", "treaty", "protocol")
+
+
+def _in_a_document_title(text: str, start: int) -> bool:
+    """Whether the event noun at `start` is the subject of a document named just before it, inside its title
+    ("مذكرة تفاهم بشأن المشاورات السياسية", "اتفاقية لإجراء مشاورات …"): no clause break in between."""
+    window = max(0, start - 60)
+    v = vocabulary()
+    ends = [m.end() for kind, _, pattern in v.heads if kind in _REGULATING
+            for m in pattern.finditer(text, window, start) if m.group("w") not in v.event_records]
+    if not ends:
+        return False
+    gap = text[max(ends):start]
+    return not re.search(r"[،,.:؛]|(?<!\w)(?:و|ثم|كما)(?!\w)", gap) and len(gap.split()) <= 4 and (
+        bool(re.search(r"(?<!\w)(?:بشان|حول|حيال|لاجراء|لتنظيم|في مجال)(?!\w)", gap)) or text[start] == "ل")
+
+
 class MentionFinder(Arguments):
     """Finds and classifies the meeting mentions of a sentence."""
 
@@ -109,7 +128,7 @@ class MentionFinder(Arguments):
                     continue
                 if m.text in rx["not_triggers"]:
                     continue  # "فيصل" is a name, not ف + يصل
-                if m.text[:1] == "ل" and re.search(r"(?:مذكره تفاهم|اتفاقيه|اتفاق|بروتوكول)\s+(?:\w+\s+){0,2}$", text[:s]):
+                if _in_a_document_title(text, s):
                     continue  # "مذكرة تفاهم للمشاورات السياسية": the document's subject
                 found.append(Mention(kind, s, e, m.text, s, conjoined=m.text[:1] in "وف" and m.groups["w"][0] > s))
         leaders = {p.country for p in ann.persons if p.country and p.role in ("head_of_state", "head_of_government")}

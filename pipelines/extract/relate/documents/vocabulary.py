@@ -49,6 +49,7 @@ class Vocabulary:
     recalled: re.Pattern
     vague_fields: re.Pattern
     other_field: re.Pattern  # a field of cooperation with no sector code, at the start of a list item
+    event_records: set[str]  # heads of documents that record an event ("محضر")
     describing_copula: set[str]  # "وهي" / "ويعد" + a grade word before a head: the head describes
     describing_grade: set[str]
     describing: re.Pattern
@@ -109,6 +110,7 @@ def vocabulary() -> Vocabulary:
         list_connective=re.compile(rf"(?<!\w)(?:{_forms(d['list_connectives'])})\s*$"),
         include=compile_words(d["include_verbs"]),
         vague_fields=re.compile(rf"\s*(?:{_forms(d['vague_fields'])})(?!\w)"),
+        event_records={norm(w) for w in d["event_records"]},
         other_field=re.compile(rf"\s*[وف]?(?:{_forms(d['other_fields'])})(?!\w)"),
         describing_copula={norm(w) for w in d["describing_copulas"]},
         describing_grade={norm(w) for w in d["describing_grades"]},
