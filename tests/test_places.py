@@ -83,3 +83,9 @@ def test_cities_of_the_gazetteer_in_their_spellings():
                        ("افتتح المنتدى بسان بطرسبورغ", "Saint Petersburg"), ("وصل الوفد إلى تيانجين", "Tianjin"),
                        ("عقد المؤتمر في شرم الشيخ", "Sharm el-Sheikh"), ("استقبل الملك الوفد بالرباط", "Rabat")):
         assert places(text)[1] == {city}, text
+
+
+def test_an_airport_named_after_a_person_is_in_its_city():
+    assert places("استقبل الرئيس ضيفه لدى وصوله إلى مطار هواري بومدين الدولي")[1] == {"Algiers"}
+    ann = annotate(segment(clean("ودعه ولي العهد في مطار الملك خالد الدولي")).sentences[0], 2024)
+    assert {c.city for c in ann.cities} == {"Riyadh"} and not [p for p in ann.persons if p.name]
