@@ -32,8 +32,9 @@ def extract_article(text: str, article: str, published_date: str | None = None) 
     year = reference_year(published, segmented.sentences)
     annotated = [annotate(s, year) for s in segmented.sentences]
     context = article_context(annotated)
-    if context is not None:  # a word one sentence leaves open ("عمان": Amman or Oman): read again with the article's
-        annotated = [annotate(s, year, context) for s in segmented.sentences]
+    if context is not None:  # a word one sentence leaves open ("عمان": Amman or Oman) is read again, with the article's
+        annotated = [annotate(s, year, context) if context.concerns(a) else a
+                     for s, a in zip(segmented.sentences, annotated)]
     relator = Relator(annotated, published, segmented.dateline_city)
     relator.run()
     return {

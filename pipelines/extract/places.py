@@ -47,6 +47,11 @@ class ArticleContext:
     states: frozenset[str]
     surnames: dict[str, tuple[str, str]]
 
+    def concerns(self, ann: Annotated) -> bool:
+        """Whether the sentence has a word this context may read otherwise than the sentence alone."""
+        return any(_homograph(word := ann.text[c.start:c.end]) or _surname_of(word, self.surnames)
+                   for c in ann.countries)
+
 
 def article_context(annotated: list[Annotated]) -> ArticleContext | None:
     """The article-wide evidence for the words its sentences leave open; None when no sentence needs it."""
