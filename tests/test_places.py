@@ -3,7 +3,7 @@ a known leader's surname that is a state's adjective, regions and entities that 
 gazetteer's spelling variants. Sentences are written for the tests."""
 from pipelines.extract import extract_article
 from pipelines.extract.clean import clean
-from pipelines.extract.recognise import annotate
+from pipelines.extract.recognise import annotate, article_context
 from pipelines.extract.segment import segment
 
 
@@ -34,6 +34,12 @@ def test_the_words_around_it_decide_amman_or_oman_in_one_sentence():
     assert places("زار الوفد سلطنة عمان") == ({"OMN"}, set())
     assert places("وصل الوفد إلى عُمان صباحا") == ({"OMN"}, set())
     assert places("تعد مسقط عاصمة عمان") == ({"OMN"}, {"Muscat"})  # "the capital of Oman", not "the capital Amman"
+
+
+def test_oman_in_a_list_of_states_is_the_state_even_in_a_jordanian_article():
+    ann = annotate(segment(clean("أكد وزير الخارجية الأردني أهمية التعاون مع السعودية وعمان والبحرين.")).sentences[0])
+    ann = annotate(ann.sentence, None, article_context([ann]))
+    assert {i for c in ann.countries for i in c.iso3} == {"JOR", "SAU", "OMN", "BHR"} and not ann.cities
 
 
 def test_oman_stays_oman_where_the_article_names_oman_or_no_jordan():

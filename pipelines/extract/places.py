@@ -19,6 +19,7 @@ STATE_NOUN_BEFORE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:سلطنه|ممل
 # "العاصمة الأردنية عمان", "في مدينة عمان"; not "عاصمة عمان" (the capital of Oman)
 CITY_NOUN_BEFORE = re.compile(r"(?<!\w)(?:[وف]?(?:بال|لل|ال)عاصمه|[وفبل]?(?:ال)?مدينه)(?:\s+ال\w+)?\s+$")
 CITY_NOUN_AFTER = re.compile(r"\s+(?:ال)?عاصمه(?!\w)")  # "الجزائر العاصمة"
+LIST_GAP = re.compile(r"\s*(?:[،,]\s*)?و?")  # between two items of a list: "، " or " و"
 MARKS = re.compile(r"[\u064b-\u0652]")
 
 
@@ -82,7 +83,7 @@ def settle_places(ann: Annotated, countries: list[CountryMention], cities: list[
         city = city_at.get((c.start, c.end))
         word = ann.text[c.start:c.end]
         if city is not None and c.kind == "name" and _homograph(word):
-            if _reads_as_city(ann, c, city, context):
+            if _reads_as_city(ann, c, city, context, countries):
                 c = CountryMention(c.start, c.end, (city.iso3,), "capital") if city.capital else None
             else:
                 dropped_cities.add((city.start, city.end))
@@ -119,7 +120,8 @@ def _original(ann: Annotated, start: int, end: int) -> str:
     return ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start]
 
 
-def _reads_as_city(ann: Annotated, c: CountryMention, city: CityMention, context: ArticleContext | None) -> bool:
+def _reads_as_city(ann: Annotated, c: CountryMention, city: CityMention, context: ArticleContext | None,
+                   countries: list[CountryMention]) -> bool:
     """Whether a word spelt as a city and a state names the city: by its vowel marks (عمّان / عُمان), the noun
     before or after it (مدينة، العاصمة الأردنية / سلطنة، جمهورية), a dateline; else, for a city of another
     state, when the article names that state and not the state spelt like the city."""
@@ -130,7 +132,7 @@ def _reads_as_city(ann: Annotated, c: CountryMention, city: CityMention, context
         if as_city != as_state:
             return as_city
     before = ann.text[max(0, c.start - 30):c.start]
-    if STATE_NOUN_BEFORE.search(before):
+    if STATE_NOUN_BEFORE.search(before) or _listed_with_states(ann, c, countries):
         return False
     if CITY_NOUN_BEFORE.search(before) or CITY_NOUN_AFTER.match(ann.text, c.end):
         return True
@@ -139,6 +141,13 @@ def _reads_as_city(ann: Annotated, c: CountryMention, city: CityMention, context
     if context is None or city.iso3 in c.iso3:
         return False
     return city.iso3 in context.states and not set(c.iso3) & context.states
+
+
+def _listed_with_states(ann: Annotated, c: CountryMention, countries: list[CountryMention]) -> bool:
+    """Whether the word is an item in a list of states' names ("الكويت وعمان والبحرين")."""
+    names = [o for o in countries if o.kind in ("name", "longform") and o is not c and not _homograph(ann.text[o.start:o.end])]
+    return any(LIST_GAP.fullmatch(ann.text, o.end, c.start) for o in names if o.end <= c.start) or \
+        any(LIST_GAP.fullmatch(ann.text, c.end, o.start + 1) and ann.text[o.start] == "و" for o in names if o.start >= c.end)
 
 
 def _qualifies_a_noun(ann: Annotated, start: int) -> bool:
