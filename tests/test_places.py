@@ -65,6 +65,14 @@ def test_a_known_leaders_surname_is_his_state_not_the_adjective():
     assert all("SDN" not in c for c, _ in meetings(text))
 
 
+def test_a_known_leader_named_with_one_more_word_is_still_the_leader():
+    ann = annotate(segment(clean("استقبل رئيس مجلس الوزراء محمد شياع صبار السوداني وزير الخارجية التركي.")).sentences[0],
+                   2024)
+    assert {i for c in ann.countries for i in c.iso3} == {"IRQ", "TUR"}
+    assert [(p.name, p.role, p.country) for p in ann.persons if p.name] == [
+        ("محمد شياع صبار السوداني", "head_of_government", "IRQ")]
+
+
 def test_the_adjective_after_a_noun_still_names_the_state():
     text = ("التقى رئيس الوزراء العراقي محمد شياع السوداني في بغداد الرئيس السوداني عبد الفتاح البرهان. "
             "وأكد الوفد السوداني ونظيره العراقي أهمية التعاون.")

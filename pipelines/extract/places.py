@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import Token, load
@@ -87,6 +88,8 @@ def settle_places(ann: Annotated, countries: list[CountryMention], cities: list[
                 c = CountryMention(c.start, c.end, (city.iso3,), "capital") if city.capital else None
             else:
                 dropped_cities.add((city.start, city.end))
+        elif c.kind in ("nisba", "name") and (longer := _leader_ending_at(ann, c, kept)):
+            c = longer
         elif context and c.kind in ("nisba", "name") and (known := _surname_of(word, context.surnames)) \
                 and not (c.kind == "nisba" and _qualifies_a_noun(ann, c.start)):
             c = CountryMention(c.start, c.end, (known[0],), "leader", leader=known[1])
@@ -95,6 +98,38 @@ def settle_places(ann: Annotated, countries: list[CountryMention], cities: list[
     wider = [(c.start, c.end) for c in kept if c.kind in ("name", "longform")]  # "سلطنة عمان" holds no Amman
     return kept, [c for c in cities if (c.start, c.end) not in dropped_cities
                   and not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in wider)]
+
+
+def _leader_ending_at(ann: Annotated, c: CountryMention, kept: list[CountryMention]) -> CountryMention | None:
+    """A known leader named with one more word than the list has ("محمد شياع صبار السوداني" for
+    "محمد شياع السوداني") whose surname is the state's word at `c`."""
+    tokens = ann.sentence.tokens
+    k = next((i for i, t in enumerate(tokens) if t.start == c.start), None)
+    for words in _state_word_surnames().get(ann.text[c.start:c.end], ()) if k is not None else ():
+        for j in range(max(0, k - len(words)), k - len(words) + 2):
+            inner = [t.text for t in tokens[j + 1:k]]
+            if 0 <= j < k and words[0] in stem_candidates(tokens[j].text) and len(inner) <= len(words) \
+                    and _in_order(words[1:-1], inner) and not any(o.end > tokens[j].start for o in kept):
+                key = " ".join(words)
+                return CountryMention(tokens[j].start, c.end, (load().leaders[key][0].iso3,), "leader", leader=key)
+    return None
+
+
+def _in_order(words: list[str], tokens: list[str]) -> bool:
+    it = iter(tokens)
+    return all(w in it for w in words)
+
+
+@lru_cache(maxsize=1)
+def _state_word_surnames() -> dict[str, list[list[str]]]:
+    """Known leaders whose surname is a state's word, by that word: "السوداني" → [محمد شياع السوداني]."""
+    out: dict[str, list[list[str]]] = {}
+    for key, terms in load().leaders.items():
+        words = key.split()
+        named = load().countries.find([Token(words[-1], 0, len(words[-1]))]) if len(words) > 2 else []
+        if named and named[0].payload.kind in ("nisba", "name") and terms[0].iso3 not in named[0].payload.iso3:
+            out.setdefault(words[-1], []).append(words)
+    return out
 
 
 def _leader_key(name_norm: str) -> str:
