@@ -65,11 +65,11 @@ def article_context(annotated: list[Annotated]) -> ArticleContext | None:
                 open_words = True
                 continue
             states.update(c.iso3)
-            if c.kind == "leader" and c.leader is None and " " in word:
+            if c.kind == "leader" and " " in word:
                 last = word.split()[-1]
                 named = load().countries.find([Token(last, 0, len(last))])
                 if named and named[0].payload.kind in ("nisba", "name") and c.iso3[0] not in named[0].payload.iso3:
-                    surnames[last] = (c.iso3[0], _leader_key(word))
+                    surnames[last] = (c.iso3[0], c.leader or _leader_key(word))
     open_words = open_words or any(_surname_of(ann.text[c.start:c.end], surnames) for ann in annotated
                                    for c in ann.countries if c.kind != "leader")
     return ArticleContext(frozenset(states), surnames) if open_words else None
