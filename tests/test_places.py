@@ -90,6 +90,10 @@ def test_spelling_variants_of_states():
     assert places("التقى وزير الخارجية الأردني نظيره البحراني")[0] == {"BHR", "JOR"}
     assert places("وصل الوفد إلى قرجيزستان")[0] == {"KGZ"}
     assert places("وقعت مصر اتفاقا مع ساو تومي وبرنسيب")[0] == {"EGY", "STP"}
+    assert places("التقى الوزير نظيره الجنوب سوداني")[0] == {"SSD"}  # not Sudan
+    for adjective, state in (("الأوروغواني", "URY"), ("الدومينيكاني", "DOM"), ("التوغولي", "TGO"),
+                             ("السيشيلي", "SYC"), ("المالديفي", "MDV"), ("البروناوي", "BRN")):
+        assert places(f"استقبل الوزير السفير {adjective}")[0] == {state}, adjective
 
 
 def test_cities_of_the_gazetteer_in_their_spellings():
