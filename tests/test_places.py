@@ -36,6 +36,13 @@ def test_the_words_around_it_decide_amman_or_oman_in_one_sentence():
     assert places("تعد مسقط عاصمة عمان") == ({"OMN"}, {"Muscat"})  # "the capital of Oman", not "the capital Amman"
 
 
+def test_a_states_government_or_envoy_is_of_oman_even_in_a_jordanian_article():
+    text = "استقبل وزير الخارجية الأردني في مكتبه سفير عمان لدى الأردن."
+    ann = annotate(segment(clean(text)).sentences[0])
+    ann = annotate(ann.sentence, None, article_context([ann]))
+    assert {i for c in ann.countries for i in c.iso3} == {"JOR", "OMN"} and not ann.cities
+
+
 def test_oman_in_a_list_of_states_is_the_state_even_in_a_jordanian_article():
     ann = annotate(segment(clean("أكد وزير الخارجية الأردني أهمية التعاون مع السعودية وعمان والبحرين.")).sentences[0])
     ann = annotate(ann.sentence, None, article_context([ann]))

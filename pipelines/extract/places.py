@@ -16,9 +16,11 @@ from .segment import DATELINE
 if TYPE_CHECKING:
     from .recognise import Annotated
 
-STATE_NOUN_BEFORE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:سلطنه|مملكه|جمهوريه|دوله|اماره|بلد)\s+$")  # "سلطنة عمان"
-# "العاصمة الأردنية عمان", "في مدينة عمان"; not "عاصمة عمان" (the capital of Oman)
-CITY_NOUN_BEFORE = re.compile(r"(?<!\w)(?:[وف]?(?:بال|لل|ال)عاصمه|[وفبل]?(?:ال)?مدينه)(?:\s+ال\w+)?\s+$")
+# "سلطنة عمان"; a state's government, people or envoys: "وزير خارجية عمان", "سفارة عمان", "شعب عمان"
+STATE_NOUN_BEFORE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:سلطنه|مملكه|جمهوريه|دوله|اماره|بلد|خارجيه|حكومه|شعب|قياده|"
+                               r"سفير|سفيره|سفاره|سلطان|ملك|امير|رييس|وزير|جيش|برلمان)\s+$")
+# "العاصمة الأردنية عمان", "في مدينة عمان", "أمانة عمان"; not "عاصمة عمان" (the capital of Oman)
+CITY_NOUN_BEFORE = re.compile(r"(?<!\w)(?:[وف]?(?:بال|لل|ال)عاصمه|[وفبل]?(?:ال)?(?:مدينه|بلديه|امانه))(?:\s+ال\w+)?\s+$")
 CITY_NOUN_AFTER = re.compile(r"\s+(?:ال)?عاصمه(?!\w)")  # "الجزائر العاصمة"
 LIST_GAP = re.compile(r"\s*(?:[،,]\s*)?و?")  # between two items of a list: "، " or " و"
 MARKS = re.compile(r"[\u064b-\u0652]")
