@@ -32,7 +32,7 @@ class CountryMention:
     end: int
     iso3: tuple[str, ...]
     kind: str
-    leader: str | None = None  # a known leader's surname alone ("السوداني"): his full name, as leaders.csv has it
+    leader: str | None = None  # a known leader named otherwise than leaders.csv has him (his surname alone): that name
 
 
 @dataclass(frozen=True)
@@ -182,7 +182,8 @@ def _reads_as_city(ann: Annotated, c: CountryMention, city: CityMention, context
 
 def _listed_with_states(ann: Annotated, c: CountryMention, countries: list[CountryMention]) -> bool:
     """Whether the word is an item in a list of states' names ("الكويت وعمان والبحرين")."""
-    names = [o for o in countries if o.kind in ("name", "longform") and o is not c and not _homograph(ann.text[o.start:o.end])]
+    names = [o for o in countries
+             if o.kind in ("name", "longform") and o is not c and not _homograph(ann.text[o.start:o.end])]
     return any(LIST_GAP.fullmatch(ann.text, o.end, c.start) for o in names if o.end <= c.start) or \
         any(LIST_GAP.fullmatch(ann.text, c.end, o.start + 1) and ann.text[o.start] == "و" for o in names if o.start >= c.end)
 
