@@ -114,3 +114,8 @@ def test_an_airport_named_after_a_person_is_in_its_city():
     assert places("استقبل الرئيس ضيفه لدى وصوله إلى مطار هواري بومدين الدولي")[1] == {"Algiers"}
     ann = annotate(segment(clean("ودعه ولي العهد في مطار الملك خالد الدولي")).sentences[0], 2024)
     assert {c.city for c in ann.cities} == {"Riyadh"} and not [p for p in ann.persons if p.name]
+
+
+def test_a_citys_time_zone_names_no_place():
+    assert places("يبدأ الاجتماع في العاشرة صباحا بتوقيت مكة المكرمة")[1] == set()
+    assert places("غادر الرئيس العاصمة الأمريكية ظهر اليوم بتوقيت واشنطن")[1] == set()

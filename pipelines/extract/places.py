@@ -22,6 +22,7 @@ STATE_NOUN_BEFORE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:سلطنه|ممل
 # "العاصمة الأردنية عمان", "في مدينة عمان", "أمانة عمان"; not "عاصمة عمان" (the capital of Oman)
 CITY_NOUN_BEFORE = re.compile(r"(?<!\w)(?:[وف]?(?:بال|لل|ال)عاصمه|[وفبل]?(?:ال)?(?:مدينه|بلديه|امانه))(?:\s+ال\w+)?\s+$")
 CITY_NOUN_AFTER = re.compile(r"\s+(?:ال)?عاصمه(?!\w)")  # "الجزائر العاصمة"
+TIME_ZONE_BEFORE = re.compile(r"(?<!\w)[وب]?توقيت\s+$")  # "العاشرة صباحا بتوقيت مكة المكرمة": a clock, no place
 LIST_GAP = re.compile(r"\s*(?:[،,]\s*)?و?")  # between two items of a list: "، " or " و"
 MARKS = re.compile(r"[\u064b-\u0652]")
 
@@ -99,7 +100,8 @@ def settle_places(ann: Annotated, countries: list[CountryMention], cities: list[
             kept.append(c)
     wider = [(c.start, c.end) for c in kept if c.kind in ("name", "longform")]  # "سلطنة عمان" holds no Amman
     return kept, [c for c in cities if (c.start, c.end) not in dropped_cities
-                  and not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in wider)]
+                  and not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in wider)
+                  and not TIME_ZONE_BEFORE.search(ann.text, 0, c.start)]
 
 
 def _leader_ending_at(ann: Annotated, c: CountryMention, kept: list[CountryMention]) -> CountryMention | None:
