@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .clean import clean
 from .dates import find_dates
-from .recognise import annotate
+from .recognise import annotate, article_context
 from .relate import Relator
 from .sectors import article_sectors
 from .segment import BODY, Sentence, segment
@@ -31,6 +31,10 @@ def extract_article(text: str, article: str, published_date: str | None = None) 
     published = published_date or segmented.published_date
     year = reference_year(published, segmented.sentences)
     annotated = [annotate(s, year) for s in segmented.sentences]
+    context = article_context(annotated)
+    if context is not None:  # a word one sentence leaves open ("عمان": Amman or Oman) is read again, with the article's
+        annotated = [annotate(s, year, context) if context.concerns(a) else a
+                     for s, a in zip(segmented.sentences, annotated)]
     relator = Relator(annotated, published, segmented.dateline_city)
     relator.run()
     return {

@@ -162,7 +162,7 @@ def _read_yaml(name: str) -> Any:
 @dataclass(frozen=True)
 class CountryRef:
     iso3: tuple[str, ...]
-    kind: str  # name | longform | nisba | capital | leader | family | region
+    kind: str  # name | longform | nisba | capital | leader | family | region | non_state (names no state)
 
 
 @lru_cache(maxsize=1)
@@ -263,6 +263,9 @@ class Lexicon:
     leaders: dict[str, tuple[Term, ...]]  # normalised name → terms of office, most recent first
     epithets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "السلطنة" → the sultanates
     institution_nouns: frozenset[str] = frozenset()  # "جامعة", "مطار": a name after one names the place
+    # a city spelt as a state's name ("عمان": Amman or Oman; "الجزائر": Algiers or Algeria), normalised →
+    # (the city's spelling, the state's spelling) as the data write them, vowel marks and all
+    homographs: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 TENS = {"العشرين": 20, "الثلاثين": 30, "الأربعين": 40, "الخمسين": 50, "الستين": 60, "السبعين": 70}
@@ -306,10 +309,15 @@ def load() -> Lexicon:
     for name, terms in leaders.items():
         for iso3 in dict.fromkeys(t.iso3 for t in terms):
             countries.add(name, CountryRef((iso3,), "leader"), proper=True)
-    cities = PhraseMatcher()
+    for row in _read_csv("non_states.csv"):
+        countries.add(row["form"], CountryRef((), "non_state"))  # "أيرلندا الشمالية" is not Ireland
+    state_spellings = {norm(name): name for name in cldr_country_names().values()}
+    cities, homographs = PhraseMatcher(), {}
     for row in _read_csv("cities.csv"):
         cities.add(row["form"], (row["city"], row["iso3"], row["capital"] == "1"), proper=True)
-        if row["capital"] == "1":
+        if norm(row["form"]) in state_spellings:
+            homographs[norm(row["form"])] = (row["form"], state_spellings[norm(row["form"])])
+        elif row["capital"] == "1":
             countries.add(row["form"], CountryRef((row["iso3"],), "capital"), proper=True)
     for form, payload in cldr_cities():
         if not countries.find(tokenize(norm(form))) and not cities.find(tokenize(norm(form))):
@@ -330,4 +338,5 @@ def load() -> Lexicon:
     return Lexicon(countries, cities, organizations, sectors, months, hijri, ordinals,
                    _read_yaml("triggers.yaml"), titles, boilerplate, leaders,
                    epithets={norm(r["form"]): tuple(r["candidates"].split()) for r in _read_csv("epithets.csv")},
-                   institution_nouns=frozenset(norm(r["form"]) for r in _read_csv("institution_nouns.csv")))
+                   institution_nouns=frozenset(norm(r["form"]) for r in _read_csv("institution_nouns.csv")),
+                   homographs=homographs)

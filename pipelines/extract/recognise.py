@@ -16,28 +16,12 @@ from itertools import islice
 from .dates import DateMention, find_dates
 from .lexicon import TOKEN_RE, Term, Token, compile_words, load, term_in
 from .normalise import norm, stem_candidates
+from .places import ArticleContext, CityMention, CountryMention, article_context, settle_places
 from .scan import Hit, OnePass
 from .segment import Sentence
 
 ROLE_RANK = ["official", "org_official", "ambassador", "parliamentarian", "deputy_minister", "deputy_foreign_minister",
              "minister", "foreign_minister", "head_of_government", "head_of_state"]
-
-
-@dataclass(frozen=True)
-class CountryMention:
-    start: int
-    end: int
-    iso3: tuple[str, ...]
-    kind: str
-
-
-@dataclass(frozen=True)
-class CityMention:
-    start: int
-    end: int
-    city: str
-    iso3: str
-    capital: bool
 
 
 @dataclass(frozen=True)
@@ -261,7 +245,7 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
                 continue
             b = _leader_end(ann, tokens, a)
             name, name_norm = _quote(ann, tokens, a, b)
-            term = _leader_term(name_norm, year)
+            term = _leader_term(c.leader or name_norm, year)
             persons.append(Person(c.start, c.end, term.role if term else "official", term.iso3 if term else c.iso3[0],
                                   name, name_norm))
     titles = _titles(text)
@@ -359,19 +343,22 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
     return sorted(persons, key=lambda p: p.start)
 
 
-def annotate(sentence: Sentence, year: int | None = None) -> Annotated:
-    """Find every named thing in one sentence; `year` (the article's) picks the office a known leader held."""
+def annotate(sentence: Sentence, year: int | None = None, context: ArticleContext | None = None) -> Annotated:
+    """Find every named thing in one sentence; `year` (the article's) picks the office a known leader held,
+    `context` (the article's, see `article_context`) settles the words one sentence leaves open."""
     lex = load()
     tokens = sentence.tokens
     ann = Annotated(sentence)
     orgs = _spans(tokens, lex.organizations.find(tokens))
     ann.organizations = [OrgMention(s, e, code) for s, e, code in orgs]
     matches = lex.countries.find(tokens)
+    countries = []
     for m, (s, e, ref) in zip(matches, _spans(tokens, matches)):
-        if not _inside(s, e, orgs) and not (ref.kind == "leader" and _names_a_place(ann, tokens, m.start)):
-            ann.countries.append(CountryMention(s, e, ref.iso3, ref.kind))
-    ann.cities = [CityMention(s, e, *payload) for s, e, payload in _spans(tokens, lex.cities.find(tokens))
-                  if not _inside(s, e, orgs)]
+        if ref.iso3 and not _inside(s, e, orgs) and not (ref.kind == "leader" and _names_a_place(ann, tokens, m.start)):
+            countries.append(CountryMention(s, e, ref.iso3, ref.kind))
+    cities = [CityMention(s, e, *payload) for s, e, payload in _spans(tokens, lex.cities.find(tokens))
+              if not _inside(s, e, orgs)]
+    ann.countries, ann.cities = settle_places(ann, countries, cities, context)
     ann.sector_terms = _spans(tokens, lex.sectors.find(tokens))
     ann.dates = find_dates(sentence.norm.text)
     ann.persons = _find_persons(ann, year)
