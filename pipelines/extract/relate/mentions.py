@@ -22,8 +22,9 @@ DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك"}
 INVITATION_WORDS = {"دعا", "دعت", "دعوه", "الدعوه", "دعوته", "نتطلع", "يتطلع"}
 PLACE_NOUN = re.compile(r"ال(?:عاصمه|مدينه|جمهوريه|مملكه|دوله)")  # an arrival's destination named after it
 ARRIVAL_VERBS = {"وصل", "وصلت", "يصل", "سيصل", "حل", "حلت", "يحل", "سيحل"}  # "حل بالجزائر": arrived in
-VERB_TRIGGERS = {"التقي", "التقت", "التقيا", "التقوا", "يلتقيان", "سيلتقيان", "اجتمعا", "اجتمعوا", "تباحثا", "تباحث", "يتباحث", "يلتقي", "سيلتقي", "اجتمع", "يجتمع", "سيجتمع", "استقبل", "استقبلت", "يستقبل", "سيستقبل",
-                 "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", *ARRIVAL_VERBS, "بحث مع", "بحث", "ناقش", "استعرض", "بحثا", "هاتفيا"}
+# Triggers that are verbs (the conjugated talks and visit verbs of the data, and these): an event as they stand.
+VERB_TRIGGERS = {*ARRIVAL_VERBS, "بحث مع", "بحث", "ناقش", "استعرض", "بحثا", "هاتفيا"} | {
+    norm(f) for kind in ("talks", "visit") for f in load().triggers["meeting"]["verb_forms"].get(kind, ())}
 SPECIFICITY = {"talks": 0, "visit": 1, "conference": 2, "consultations": 3, "joint_commission": 3, "summit": 4,
                "phone_call": 4, "video_call": 4}
 

@@ -1,0 +1,42 @@
+"""Meeting triggers given once in the data and conjugated by the loader; status and dates of the events they open."""
+from pipelines.extract import extract_article
+from pipelines.extract.lexicon import conjugate, load
+from pipelines.extract.normalise import norm
+
+
+def meetings(text: str, published: str | None = None) -> list[tuple]:
+    out = extract_article(text, "t.txt", published)
+    return [(m["type"], m["status"], m["date"], m["countries"]) for m in out["meetings"]]
+
+
+# ---- conjugation ------------------------------------------------------------------------------------
+def test_a_verb_is_conjugated_from_its_past_and_present():
+    forms = conjugate("بحث", "يبحث")
+    for form in ("بحثت", "بحثا", "بحثوا", "تبحث", "يبحثان", "يبحثون", "سيبحث", "ستبحثان"):
+        assert form in forms
+    weak = conjugate("التقى", "يلتقي")  # a final ى/ي is weak
+    assert {"التقت", "التقيا", "التقوا", "يلتقيان", "يلتقون", "سيلتقي"} <= set(weak) and "التقىوا" not in weak
+
+
+def test_the_loader_expands_verb_entries_and_keeps_look_alike_nouns_out():
+    section = load().triggers["meeting"]
+    assert not any("/" in w for w in section["discussion_verbs"] + section["holding_verbs"])
+    assert {"ناقشوا", "تباحثوا", "بحثت"} <= {norm(w) for w in section["discussion_verbs"]}
+    visit_forms = {norm(w) for w in section["verb_forms"]["visit"]}
+    assert "زاروا" in visit_forms and not visit_forms & {norm(w) for w in section["not_trigger_words"]}
+    assert meetings("وأصدرت وزارتا الخارجية في قطر وكازاخستان بيانا عن التعاون.") == []
+
+
+def test_conjugated_forms_open_meetings():
+    assert meetings("تحادث الرئيس الجزائري مع ولي العهد السعودي في الرياض.") == [
+        ("talks", "held", None, ["DZA", "SAU"])]
+    assert meetings("اجتمعت وزيرة خارجية السويد بنظيرها الفنلندي في هلسنكي.") == [
+        ("talks", "held", None, ["FIN", "SWE"])]
+    assert meetings("زاروا رؤساء وزراء النرويج والدنمارك أيسلندا في 3 أيار 2021.")[0][0] == "visit"
+
+
+def test_the_object_of_a_plural_discussion_verb_is_the_topic():
+    assert meetings("اجتمع وزراء خارجية مصر والأردن والعراق في القاهرة يوم 2 تموز 2023، وناقشوا الأوضاع الليبية.") == [
+        ("talks", "held", "2023-07-02", ["EGY", "IRQ", "JOR"])]
+    assert meetings("التقى الوزير المصري نظيره التونسي في القاهرة يوم 2 تموز 2023، وبحثوا الأزمة السورية.") == [
+        ("talks", "held", "2023-07-02", ["EGY", "TUN"])]
