@@ -40,3 +40,25 @@ def test_the_object_of_a_plural_discussion_verb_is_the_topic():
         ("talks", "held", "2023-07-02", ["EGY", "IRQ", "JOR"])]
     assert meetings("التقى الوزير المصري نظيره التونسي في القاهرة يوم 2 تموز 2023، وبحثوا الأزمة السورية.") == [
         ("talks", "held", "2023-07-02", ["EGY", "TUN"])]
+
+
+# ---- dates ------------------------------------------------------------------------------------------
+def test_a_present_tense_weekday_of_the_report_is_that_day_and_a_future_one_next_week():
+    tuesday = "2025-11-18"
+    assert meetings("يبدأ ولي العهد السعودي، الثلاثاء، زيارة رسمية إلى الولايات المتحدة.", tuesday) == [
+        ("visit", "held", "2025-11-18", ["SAU", "USA"])]
+    assert meetings("سيبدأ ولي العهد السعودي، الثلاثاء، زيارة رسمية إلى الولايات المتحدة.", tuesday) == [
+        ("visit", "planned", "2025-11-25", ["SAU", "USA"])]
+    assert meetings("يجري الرئيس المصري يوم الخميس مباحثات مع نظيره الفرنسي.", tuesday) == [
+        ("talks", "planned", "2025-11-20", ["EGY", "FRA"])]
+
+
+def test_a_weekday_after_a_time_of_day_word():
+    assert meetings("التقى وزير الخارجية الجزائري صبيحة الإثنين بالدوحة نظيره القطري.", "2025-09-17") == [
+        ("talks", "held", "2025-09-15", ["DZA", "QAT"])]
+
+
+def test_the_start_of_a_period_is_no_reference_date():
+    text = ("تستضيف السعودية غدا الأحد القمة العربية في الرياض. وعقدت الجامعة العربية إحدى وأربعين قمة "
+            "منذ تأسيسها في 22 مارس 1945.")
+    assert [m[2] for m in meetings(text) if m[0] == "summit"][0] is None

@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..dates import DateMention, resolve
 from ..normalise import norm
 from ..recognise import Annotated, ordinal_after
-from .clauses import NEW_CLAUSE, evidence_span, reporting_end, words_before
+from .clauses import FUTURE_VERB, NEW_CLAUSE, evidence_span, reporting_end, words_before
 from .lists import Lists
 from .frames import MeetingFrame, Mention, Subject, add_participants
 from .mentions import meeting_rx
@@ -233,7 +233,7 @@ class MeetingStage(Lists):
                 r"(?<!\w)حيث\s*$", text[start:m.head_start]):
             when, said = sentence_frames[-1].date, sentence_frames[-1].when_said  # "…، حيث التقى": the visit's date
         if said and said.relative == "weekday" and self._imperfect(text, start, m.start):
-            said = replace(said, relative="next_weekday")  # "ويجري يوم الثلاثاء مباحثات": the coming Tuesday
+            said = replace(said, relative=_coming(text, start, m.start))  # "ويجري يوم الثلاثاء مباحثات": the coming Tuesday
             when = resolve(said, self.reference)
         if self._past_of_a_later_month(ann, m, start, end, when, said):
             said = replace(said, year=self.reference.year - 1)  # "استقبل … في 20 نوفمبر" in a January report
@@ -243,7 +243,8 @@ class MeetingStage(Lists):
             status = "planned"  # "من المنتظر أن تتضمن الزيارة عقد جولة مباحثات": the object of a planned event
         if said and said.relative == "weekday" and (status == "planned" or self._imperfect(
                 text, max(0, said.start - 12), said.start)):
-            said = replace(said, relative="next_weekday")  # "الاجتماع الذي يعقد، الأحد،": the coming Sunday
+            said = replace(said, relative="next_weekday" if status == "planned" else _coming(
+                text, max(0, said.start - 12), said.start))  # "الاجتماع الذي يعقد، الأحد،": the coming Sunday
             when = resolve(said, self.reference)
             status = self._status(ann, m, start, end, when)
         if when is None and self._reported_setting(ann, m, start, status):
@@ -266,6 +267,14 @@ class MeetingStage(Lists):
         """"عقدت اللجنة … اجتماعها العاشر": the ordinal of the body's own session."""
         m = re.search(r"(?<!\w)(?:اجتماعها|اجتماعه|دورتها|دورته|جولتها|جولته|جلستها|جلسته)(?!\w)", text[start:end])
         return ordinal_after(text, start + m.start()) if m else None
+
+
+def _coming(text: str, start: int, end: int) -> str:
+    """How an imperfect verb's weekday counts: a future ("سيزور الثلاثاء") is after today, a present ("يبدأ الثلاثاء
+    زيارة" in a Tuesday report) may be today."""
+    future = any(FUTURE_VERB.match(w) for w in re.findall(r"\w+", text[start:end])) or meeting_rx()["future_lead"].search(
+        text, start, end)
+    return "next_weekday" if future else "coming_weekday"
 
 
 def _closes_apposition(ann: Annotated, pos: int) -> bool:
