@@ -42,6 +42,25 @@ def test_the_object_of_a_plural_discussion_verb_is_the_topic():
         ("talks", "held", "2023-07-02", ["EGY", "TUN"])]
 
 
+def test_calls_named_by_a_bare_or_possessed_noun_and_contact_verbs():
+    assert meetings("جاء الاتصال بعد مكالمة مماثلة أجريت بين وزير الخارجية العراقي ونظيره التركي السبت الماضي.",
+                    "2025-09-18") == [("phone_call", "held", "2025-09-13", ["IRQ", "TUR"])]
+    assert meetings("تواصل نائب وزير الخارجية الكويتي مع نظيرته البلجيكية.") == [("talks", "held", None, ["BEL", "KWT"])]
+    assert meetings("تواصل القصف في المدينة مع اشتداد المعارك.") == []
+
+
+def test_what_was_discussed_in_a_call_is_the_call():
+    assert meetings("وكان الرئيسان الأمريكي والصيني قد بحثا في مكالمتهما يوم 3 مارس 2025 الملف التجاري.") == [
+        ("phone_call", "held", "2025-03-03", ["CHN", "USA"])]
+    assert meetings("بحث وزير الخارجية المصري ونظيره الأردني خلال اتصال هاتفي الملف التجاري.") == [
+        ("phone_call", "held", None, ["EGY", "JOR"])]
+
+
+def test_present_opening_verbs_hold_a_session():
+    assert meetings("تنطلق غدا في الرباط أعمال اللجنة المغربية الموريتانية المشتركة.", "2025-09-18") == [
+        ("joint_commission", "planned", "2025-09-19", ["MAR", "MRT"])]
+
+
 # ---- dates ------------------------------------------------------------------------------------------
 def test_a_present_tense_weekday_of_the_report_is_that_day_and_a_future_one_next_week():
     tuesday = "2025-11-18"

@@ -25,6 +25,8 @@ ARRIVAL_VERBS = {"وصل", "وصلت", "يصل", "سيصل", "حل", "حلت", "
 # Triggers that are verbs (the conjugated talks and visit verbs of the data, and these): an event as they stand.
 VERB_TRIGGERS = {*ARRIVAL_VERBS, "بحث مع", "بحث", "ناقش", "استعرض", "بحثا", "هاتفيا"} | {
     norm(f) for kind in ("talks", "visit") for f in load().triggers["meeting"]["verb_forms"].get(kind, ())}
+# Between a discussion verb and the event it took place in: its subject at most ("بحث الوزيران خلال اتصال …").
+DURING_GAP = re.compile(r"(?:\s+[^\s،,:؛.()]+){0,8}?\s+(?:في|خلال)\s+")
 SPECIFICITY = {"talks": 0, "visit": 1, "conference": 2, "consultations": 3, "joint_commission": 3, "summit": 4,
                "phone_call": 4, "video_call": 4}
 
@@ -130,6 +132,10 @@ class MentionFinder(Arguments):
             if prev and prev.type == f.type == "visit" and bare(prev.word) in ARRIVAL_VERBS and len(gap) < 100 \
                     and re.search(r"(?<!\w)في\s*$", gap) and not re.search(r"[.:؛]", gap):
                 continue  # "وصل الرئيس … إلى هنا اليوم في زيارة …": one visit, in the arrival's clause
+            if prev and re.sub(r"^[وف]", "", prev.word) in rx["discussion"] and DURING_GAP.fullmatch(gap) \
+                    and SPECIFICITY[f.type] > SPECIFICITY[prev.type]:
+                merged[-1] = Mention(f.type, prev.start, f.end, f.word, prev.head_start)
+                continue  # "بحثا في مكالمتهما …": what they discussed in the call, one event
             if prev and joinable(gap) and (
                     prev.type == f.type or prev.type == "talks" and prev.word.strip("وفبلك") in heads
                     or {prev.type, f.type} == {"visit", "talks"} and "وصل" in prev.word):
