@@ -81,3 +81,21 @@ def test_the_start_of_a_period_is_no_reference_date():
     text = ("تستضيف السعودية غدا الأحد القمة العربية في الرياض. وعقدت الجامعة العربية إحدى وأربعين قمة "
             "منذ تأسيسها في 22 مارس 1945.")
     assert [m[2] for m in meetings(text) if m[0] == "summit"][0] is None
+
+
+# ---- planned, held, or no meeting -----------------------------------------------------------------
+def test_a_present_tense_event_with_the_future_stated_elsewhere_is_planned():
+    assert meetings("يزور الرئيس المصري الرياض خلال أيام للمشاركة في القمة العربية.") == [
+        ("visit", "planned", None, ["EGY", "SAU"]), ("summit", "planned", None, ["EGY", "SAU"])]
+    text = "يستقبل الرئيس المصري اليوم الخميس رئيس وزراء النرويج في القاهرة. ومن المنتظر أن تتناول المباحثات التعاون."
+    assert meetings(text, "2025-09-18") == [("talks", "planned", "2025-09-18", ["EGY", "NOR"])]
+    text = "استقبل الرئيس المصري اليوم الخميس رئيس وزراء النرويج في القاهرة. ومن المنتظر أن تتناول المباحثات التعاون."
+    assert meetings(text, "2025-09-18") == [("talks", "held", "2025-09-18", ["EGY", "NOR"])]  # the past stays held
+    assert meetings("يلتقي وزير الخارجية المصري اليوم نظيره الفنلندي في القاهرة، ومن المنتظر أن يبحثا العلاقات.",
+                    "2025-09-18") == [("talks", "planned", "2025-09-18", ["EGY", "FIN"])]
+
+
+def test_agreeing_to_hold_a_meeting_is_planned_when_placed_else_no_meeting():
+    assert meetings("اتفق وزيرا خارجية مصر وتركيا على عقد جولة مشاورات سياسية في القاهرة.") == [
+        ("consultations", "planned", None, ["EGY", "TUR"])]
+    assert meetings("اتفق الرئيسان الروسي والتركي على عقد لقاء ثنائي في أقرب وقت ممكن.") == []

@@ -297,12 +297,17 @@ def conjugate(past: str, present: str) -> list[str]:
         past_forms = [past, stem + "ت", stem + "يا", stem + "تا", stem + "وا"]
     else:
         past_forms = [past, past + "ت", past + "ا", past + "تا", past + "وا"]
+    return past_forms + imperfect_forms(present)
+
+
+def imperfect_forms(present: str) -> list[str]:
+    """The present and future forms of `conjugate`."""
     weak = present.endswith(("ى", "ي"))
     body = present[1:]
     dual = (body[:-1] + "يان") if weak else body + "ان"
     plural = (body[:-1] + "ون") if weak else body + "ون"
     present_forms = [p + b for p in "يت" for b in (body, dual)] + ["ي" + plural]
-    return past_forms + present_forms + ["س" + f for f in present_forms]
+    return present_forms + ["س" + f for f in present_forms]
 
 
 def expand_verbs(entries: list) -> tuple[list, list[str]]:
@@ -322,11 +327,15 @@ def expand_verbs(entries: list) -> tuple[list, list[str]]:
 def _triggers() -> dict[str, Any]:
     """triggers.yaml with its verb entries conjugated and each `{{list}}` in a pattern replaced by that list's
     forms; `verb_forms` of a section holds, per list, the generated forms, without those listed as look-alikes
-    in `not_trigger_words` ("وزارتا" is و + زارتا but a ministry)."""
+    in `not_trigger_words` ("وزارتا" is و + زارتا but a ministry), and `imperfect_forms` the present and future
+    ones of all its verbs."""
     data = _read_yaml("triggers.yaml")
     for section in (data["meeting"], data["agreement"]):
         blocked = {norm(w) for w in section.get("not_trigger_words", ())}
         section["verb_forms"] = {}
+        section["imperfect_forms"] = sorted({norm(f) for entries in section.values() if isinstance(entries, list)
+                                             for e in entries if isinstance(e, str) and VERB_SPEC.fullmatch(e)
+                                             for f in imperfect_forms(VERB_SPEC.fullmatch(e).group(2))})
         for key, entries in list(section.items()):
             if isinstance(entries, list) and any(isinstance(e, str) and VERB_SPEC.fullmatch(e) for e in entries):
                 expanded, forms = expand_verbs(entries)

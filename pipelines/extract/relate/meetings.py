@@ -118,6 +118,10 @@ class MeetingStage(Lists):
         if not classified and self.meetings and DELEGATION_HEAD.search(text):
             last = self.meetings[-1]  # "ترأس الجانب العراقي وكيل وزارة الخارجية …"
             add_participants(last, self._resolve_persons(ann, 0, len(text), last.countries))
+        last = self.meetings[-1] if self.meetings else None
+        if last and last.present and last.status == "held" and last.sentence == ann.sentence.index - 1 \
+                and meeting_rx()["future_lead"].match(text.lstrip()):
+            last.status = "planned"  # "يستقبل الرئيس اليوم …. ومن المنتظر أن تتناول المباحثات …"
         clauses = self._clauses(ann, [m for m, _ in classified])
         subject = Subject(set(), [])
         sentence_frames: list[MeetingFrame] = []
@@ -169,7 +173,8 @@ class MeetingStage(Lists):
                              ordinal_after(text, m.head_start) or self._own_round(text, start, end),
                              evidence, ev_start, ev_end, ann.sentence.index,
                              person_names={p["name_ar"] for p in participants if p["name_ar"]}, when_said=said,
-                             tenseless=status == "held" and said is None and self._imperfect_verb(text, start, m.head_start))
+                             tenseless=status == "held" and said is None and self._imperfect_verb(text, start, m.head_start),
+                             present=status == "held" and self.present_tense(text, start, m.end))
         subject_end = m.start if m.start > start + 3 else cut
         with_ = re.search(r"(?<!\w)مع(?!\w)", text[start:cut])
         if with_:
@@ -239,8 +244,10 @@ class MeetingStage(Lists):
             said = replace(said, year=self.reference.year - 1)  # "استقبل … في 20 نوفمبر" in a January report
             when = resolve(said, self.reference)
         status = self._status(ann, m, start, end, when)
-        if sentence_frames and sentence_frames[-1].status == "planned" and start == m.head_start:
-            status = "planned"  # "من المنتظر أن تتضمن الزيارة عقد جولة مباحثات": the object of a planned event
+        if sentence_frames and sentence_frames[-1].status == "planned" and (
+                start == m.head_start or meeting_rx()["purpose"].match(text, start)):
+            status = "planned"  # "من المنتظر أن تتضمن الزيارة عقد جولة مباحثات": the object of a planned event;
+            # "يصل الرئيس … خلال أيام للمشاركة في القمة": the purpose of a planned journey
         if said and said.relative == "weekday" and (status == "planned" or self._imperfect(
                 text, max(0, said.start - 12), said.start)):
             said = replace(said, relative="next_weekday" if status == "planned" else _coming(

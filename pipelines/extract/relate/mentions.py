@@ -69,6 +69,11 @@ def meeting_rx() -> dict:
         "purpose": compile_words(m["purpose_cues"]),
         "future_lead": compile_words(m["future_leads"]),
         "preparation": {norm(w) for w in m["preparation_nouns"]},
+        "preparation_link": {norm(w) for w in m["preparation_links"]},
+        "future_time": compile_words(m["future_times"]),
+        "commitment": re.compile(rf"(?<!\w)[وف]?(?:{'|'.join(sorted({norm(w) for w in m['commitment_cues']}, key=len, reverse=True))})"
+                                 r"(?!\w)[^،.:؛]*\sعلي\s+(?:عقد|اجراء|تنظيم)\s+$"),
+        "imperfect": set(m["imperfect_forms"]),
         "scheduled_after": re.compile(rf"(?<!\w)و?(?:{'|'.join(norm(w) for w in m['scheduled_after'])})\s+"
                                       rf"(?:{'|'.join(norm(w) for w in m['scheduled_nouns'])})(?!\w)"),
         "domestic_body": compile_words(m["domestic_bodies"]),
@@ -188,7 +193,12 @@ class MentionFinder(Arguments):
         if any(w in rx["non_event"] for w in before) or any(w in INVITATION_WORDS for w in leading):
             return True
         following = re.findall(r"\w+", text[m.end:clause_end(text, m.end)])[:8]
-        return any(w in rx["non_event"] for w in following)
+        if any(w in rx["non_event"] for w in following):
+            return True
+        start = self._stretch_start(ann, m)
+        end = clause_end(text, m.end)
+        return bool(rx["commitment"].search(text, start, m.head_start)) and not any(  # a commitment, neither dated
+            start <= d.start < end for d in ann.dates) and not any(start <= c.start < end for c in ann.cities)  # nor placed
 
     def _is_anaphor(self, ann: Annotated, m: Mention) -> bool:
         """"هذا اللقاء", "خلال الاجتماع": a definite mention that points back instead of naming an event."""
@@ -260,6 +270,14 @@ class MentionFinder(Arguments):
             return True  # "زيارة … إلى تركمانستان"
         return any(m.end <= d.start <= m.end + 40 and (d.is_absolute or d.relative) for d in ann.dates)
 
+    @staticmethod
+    def present_tense(text: str, start: int, end: int) -> bool:
+        """The clause's verb, among its first words or the trigger itself, is a present ("يستقبل", "ويلتقي")."""
+        words = re.findall(r"\w+", text[start:end])
+        words = words[1:] if words and words[0] in ("كما", "ثم", "فيما", "بينما") else words
+        imperfect = meeting_rx()["imperfect"]
+        return any(w in imperfect or w[:1] in "وف" and w[1:] in imperfect for w in words[:3] + words[-1:])
+
     def _stretch_start(self, ann: Annotated, m: Mention) -> int:
         """Where the text leading to this mention begins: the previous mention's end, or the sentence start."""
         ends = [f.end for f in self._mentions_cache.get(id(ann), []) if f.end <= m.head_start]
@@ -275,6 +293,11 @@ class MentionFinder(Arguments):
             return "planned"
         if m.word.strip().startswith("ل") and set(words_before(text, m.head_start, 1)) & rx["preparation"]:
             return "planned"  # "الاستعدادات لزيارة الرئيس"
+        before = words_before(text, m.head_start, 2)
+        if len(before) == 2 and before[0] in rx["preparation"] and before[1] in rx["preparation_link"]:
+            return "planned"  # "التحضيرات لانعقاد اللجنة المشتركة"
+        if rx["commitment"].search(text, start, m.head_start):
+            return "planned"  # "اتفق الوزيران على عقد جولة مشاورات في القاهرة"
         if rx["scheduled_after"].search(text, m.end, end):
             return "planned"  # "اجتماع يجمع الوزيرين، والمقرر عقده الأسبوع المقبل"
         near = text[max(start, m.head_start - 30):min(end, m.end + 40)]
@@ -284,8 +307,10 @@ class MentionFinder(Arguments):
             return "planned"
         if when and self.reference and to_date(when) and to_date(when) > self.reference:
             return "planned"
-        if FUTURE_TIME.search(text, start, end):
+        if FUTURE_TIME.search(text, start, end) or rx["future_time"].search(text, start, end):
             return "planned"
+        if self.present_tense(text, start, m.end) and rx["future"].search(text, m.end, end):
+            return "planned"  # "يلتقي الوزير اليوم نظيره …، ومن المنتظر أن يبحثا …"
         relative = RELATIVE_VERB.match(text, m.end)  # "اللجنة المشتركة التي ستعقد …", "الاجتماع الذي سيعقد"
         if relative and FUTURE_VERB.match(relative.group(1)):
             return "planned"
