@@ -99,3 +99,14 @@ def test_agreeing_to_hold_a_meeting_is_planned_when_placed_else_no_meeting():
     assert meetings("اتفق وزيرا خارجية مصر وتركيا على عقد جولة مشاورات سياسية في القاهرة.") == [
         ("consultations", "planned", None, ["EGY", "TUR"])]
     assert meetings("اتفق الرئيسان الروسي والتركي على عقد لقاء ثنائي في أقرب وقت ممكن.") == []
+
+
+def test_an_announced_event_is_planned_and_a_title_naming_it_is_no_second_event():
+    text = ("أعلنت وزارة الخارجية المصرية، اليوم، عقد مشاورات سياسية مع وفد تركي يومي الأربعاء والخميس في القاهرة. "
+            "وجاء ذلك في بيان تحت عنوان «المشاورات السياسية بين مصر وتركيا».")
+    assert meetings(text) == [("consultations", "planned", None, ["EGY", "TUR"])]
+
+
+def test_the_time_of_a_purpose_event_is_not_the_journeys():
+    text = "وصل وزير الخارجية السعودي إلى القاهرة اليوم للمشاركة في اجتماعات وزراء الخارجية العرب المقررة بعد غد."
+    assert ("visit", "held", "2025-09-18", ["EGY", "SAU"]) in meetings(text, "2025-09-18")

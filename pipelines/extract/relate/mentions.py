@@ -74,6 +74,9 @@ def meeting_rx() -> dict:
         "commitment": re.compile(rf"(?<!\w)[وف]?(?:{'|'.join(sorted({norm(w) for w in m['commitment_cues']}, key=len, reverse=True))})"
                                  r"(?!\w)[^،.:؛]*\sعلي\s+(?:عقد|اجراء|تنظيم)\s+$"),
         "imperfect": set(m["imperfect_forms"]),
+        "title_cue": {norm(w) for w in m["title_cues"]},
+        "announcing": re.compile(rf"(?<!\w)[وف]?(?:{'|'.join(sorted({norm(w) for w in m['announcing_cues']}, key=len, reverse=True))})"
+                                 r"(?!\w)[^.:؛]{0,60}?\s(?:عن\s+)?(?:عقد|اجراء|تنظيم)\s+$"),
         "scheduled_after": re.compile(rf"(?<!\w)و?(?:{'|'.join(norm(w) for w in m['scheduled_after'])})\s+"
                                       rf"(?:{'|'.join(norm(w) for w in m['scheduled_nouns'])})(?!\w)"),
         "domestic_body": compile_words(m["domestic_bodies"]),
@@ -188,7 +191,10 @@ class MentionFinder(Arguments):
         if rx["plural"].search(text[m.head_start:m.end + 10]) and not any(
                 m.end <= d.start < m.end + 20 for d in ann.dates):
             return True
-        before = [bare(w) for w in words_before(text, m.head_start, 3)]
+        raw_before = words_before(text, m.head_start, 3)
+        if raw_before and raw_before[-1] in rx["title_cue"]:
+            return True  # "تحت عنوان «المشاورات السياسية …»": a title
+        before = [bare(w) for w in raw_before]
         leading = re.findall(r"\w+", text[self._stretch_start(ann, m):m.head_start])
         if any(w in rx["non_event"] for w in before) or any(w in INVITATION_WORDS for w in leading):
             return True
@@ -307,8 +313,13 @@ class MentionFinder(Arguments):
             return "planned"
         if when and self.reference and to_date(when) and to_date(when) > self.reference:
             return "planned"
+        purpose = rx["purpose"].search(text, m.end, end)  # "زيارته … للمشاركة في اجتماعات … المقررة بعد غد"
+        end = purpose.start() if purpose else end  # the times after it are its event's
         if FUTURE_TIME.search(text, start, end) or rx["future_time"].search(text, start, end):
             return "planned"
+        if rx["announcing"].search(text, start, m.head_start) and not (when and self.reference and to_date(when)
+                                                                      and to_date(when) < self.reference):
+            return "planned"  # "أعلنت الوزارة عقد مشاورات … يومي الأربعاء والخميس"
         if self.present_tense(text, start, m.end) and rx["future"].search(text, m.end, end):
             return "planned"  # "يلتقي الوزير اليوم نظيره …، ومن المنتظر أن يبحثا …"
         relative = RELATIVE_VERB.match(text, m.end)  # "اللجنة المشتركة التي ستعقد …", "الاجتماع الذي سيعقد"
