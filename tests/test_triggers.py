@@ -110,3 +110,9 @@ def test_an_announced_event_is_planned_and_a_title_naming_it_is_no_second_event(
 def test_the_time_of_a_purpose_event_is_not_the_journeys():
     text = "وصل وزير الخارجية السعودي إلى القاهرة اليوم للمشاركة في اجتماعات وزراء الخارجية العرب المقررة بعد غد."
     assert ("visit", "held", "2025-09-18", ["EGY", "SAU"]) in meetings(text, "2025-09-18")
+
+
+def test_an_arrival_as_a_guest_of_a_state_is_a_visit():
+    assert meetings("حلت وزيرة خارجية ألمانيا ضيفة على تونس في 3 مايو 2022.") == [
+        ("visit", "held", "2022-05-03", ["DEU", "TUN"])]
+    assert meetings("حل وزير خارجية ألمانيا ضيفا على برنامج تلفزيوني.") == []

@@ -75,6 +75,7 @@ def meeting_rx() -> dict:
                                  r"(?!\w)[^،.:؛]*\sعلي\s+(?:عقد|اجراء|تنظيم)\s+$"),
         "imperfect": set(m["imperfect_forms"]),
         "title_cue": {norm(w) for w in m["title_cues"]},
+        "guest": compile_words(m["guest_cues"]),
         "announcing": re.compile(rf"(?<!\w)[وف]?(?:{'|'.join(sorted({norm(w) for w in m['announcing_cues']}, key=len, reverse=True))})"
                                  r"(?!\w)[^.:؛]{0,60}?\s(?:عن\s+)?(?:عقد|اجراء|تنظيم)\s+$"),
         "scheduled_after": re.compile(rf"(?<!\w)و?(?:{'|'.join(norm(w) for w in m['scheduled_after'])})\s+"
@@ -242,7 +243,10 @@ class MentionFinder(Arguments):
                 at = [c for c in [*ann.countries, *ann.cities] if m.end < c.start < m.end + 90 and text[c.start] == "ب"
                       and not re.search(r"[.:؛]", text[m.end:c.start])]  # "حل بالجزائر"
                 if first.lstrip("وفس").startswith(("حل", "يحل")):
-                    return bool(at) and any(not p.counterpart for p in ann.persons)
+                    guest = [g for g in rx["guest"].finditer(text, m.end, min(len(text), m.end + 90))
+                             if not re.search(r"[.:؛]", text[m.end:g.start()]) and any(
+                                 0 <= c.start - g.end() <= 3 for c in [*ann.countries, *ann.cities])]
+                    return bool(at or guest) and any(not p.counterpart for p in ann.persons)  # "حل ضيفا على تونس"
                 if not any(not p.counterpart for p in ann.persons) and not self._person_countries(
                         ann, m.end, min(len(text), m.end + 30)):
                     return False  # someone must arrive ("ووصل ظريف" named before): "وصل المنتخب إلى الدوحة" is no visit
