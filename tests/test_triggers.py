@@ -116,3 +116,8 @@ def test_an_arrival_as_a_guest_of_a_state_is_a_visit():
     assert meetings("حلت وزيرة خارجية ألمانيا ضيفة على تونس في 3 مايو 2022.") == [
         ("visit", "held", "2022-05-03", ["DEU", "TUN"])]
     assert meetings("حل وزير خارجية ألمانيا ضيفا على برنامج تلفزيوني.") == []
+
+
+def test_every_form_of_a_content_verb_ends_the_meetings_date_search():
+    text = "التقى الرئيس المصري وزير خارجية تونس في القاهرة، وأشارت الرئاسة إلى أن البلدين وقعا اتفاقا في 3 مايو 2019."
+    assert meetings(text) == [("talks", "held", None, ["EGY", "TUN"])]

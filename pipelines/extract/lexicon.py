@@ -327,15 +327,15 @@ def expand_verbs(entries: list) -> tuple[list, list[str]]:
 def _triggers() -> dict[str, Any]:
     """triggers.yaml with its verb entries conjugated and each `{{list}}` in a pattern replaced by that list's
     forms; `verb_forms` of a section holds, per list, the generated forms, without those listed as look-alikes
-    in `not_trigger_words` ("وزارتا" is و + زارتا but a ministry), and `imperfect_forms` the present and future
-    ones of all its verbs."""
+    in `not_trigger_words` ("وزارتا" is و + زارتا but a ministry), and `imperfect_forms`, per list, the present
+    and future ones."""
     data = _read_yaml("triggers.yaml")
     for section in (data["meeting"], data["agreement"]):
         blocked = {norm(w) for w in section.get("not_trigger_words", ())}
         section["verb_forms"] = {}
-        section["imperfect_forms"] = sorted({norm(f) for entries in section.values() if isinstance(entries, list)
-                                             for e in entries if isinstance(e, str) and VERB_SPEC.fullmatch(e)
-                                             for f in imperfect_forms(VERB_SPEC.fullmatch(e).group(2))})
+        section["imperfect_forms"] = {key: [f for e in entries if isinstance(e, str) and VERB_SPEC.fullmatch(e)
+                                            for f in imperfect_forms(VERB_SPEC.fullmatch(e).group(2))]
+                                      for key, entries in section.items() if isinstance(entries, list)}
         for key, entries in list(section.items()):
             if isinstance(entries, list) and any(isinstance(e, str) and VERB_SPEC.fullmatch(e) for e in entries):
                 expanded, forms = expand_verbs(entries)

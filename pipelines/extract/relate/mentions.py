@@ -25,6 +25,7 @@ ARRIVAL_VERBS = {"وصل", "وصلت", "يصل", "سيصل", "حل", "حلت", "
 # Triggers that are verbs (the conjugated talks and visit verbs of the data, and these): an event as they stand.
 VERB_TRIGGERS = {*ARRIVAL_VERBS, "بحث مع", "بحث", "ناقش", "استعرض", "بحثا", "هاتفيا"} | {
     norm(f) for kind in ("talks", "visit") for f in load().triggers["meeting"]["verb_forms"].get(kind, ())}
+TYPES = ("phone_call", "video_call", "consultations", "joint_commission", "summit", "conference", "visit", "talks")
 # Between a discussion verb and the event it took place in: its subject at most ("بحث الوزيران خلال اتصال …").
 DURING_GAP = re.compile(r"(?:\s+[^\s،,:؛.()]+){0,8}?\s+(?:في|خلال)\s+")
 SPECIFICITY = {"talks": 0, "visit": 1, "conference": 2, "consultations": 3, "joint_commission": 3, "summit": 4,
@@ -57,8 +58,7 @@ def unsuffixed(word: str) -> str:
 def meeting_rx() -> dict:
     m = load().triggers["meeting"]
     prefix = r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)"
-    meeting = _inflected_triggers(m, ["phone_call", "video_call", "consultations", "joint_commission", "summit",
-                                      "conference", "visit", "talks"])
+    meeting = _inflected_triggers(m, list(TYPES))
     return {
         **cues(),
         "meeting": meeting,
@@ -73,7 +73,8 @@ def meeting_rx() -> dict:
         "future_time": compile_words(m["future_times"]),
         "commitment": re.compile(rf"(?<!\w)[وف]?(?:{'|'.join(sorted({norm(w) for w in m['commitment_cues']}, key=len, reverse=True))})"
                                  r"(?!\w)[^،.:؛]*\sعلي\s+(?:عقد|اجراء|تنظيم)\s+$"),
-        "imperfect": set(m["imperfect_forms"]),
+        "imperfect": {norm(f) for key in (*TYPES, "holding_verbs", "discussion_verbs", "contact_verbs")
+                      for f in m["imperfect_forms"].get(key, ())},  # of the verbs of events, not of statements
         "title_cue": {norm(w) for w in m["title_cues"]},
         "guest": compile_words(m["guest_cues"]),
         "announcing": re.compile(rf"(?<!\w)[وف]?(?:{'|'.join(sorted({norm(w) for w in m['announcing_cues']}, key=len, reverse=True))})"
