@@ -121,3 +121,10 @@ def test_an_arrival_as_a_guest_of_a_state_is_a_visit():
 def test_every_form_of_a_content_verb_ends_the_meetings_date_search():
     text = "التقى الرئيس المصري وزير خارجية تونس في القاهرة، وأشارت الرئاسة إلى أن البلدين وقعا اتفاقا في 3 مايو 2019."
     assert meetings(text) == [("talks", "held", None, ["EGY", "TUN"])]
+
+
+def test_the_session_preparations_are_for_is_a_planned_event():
+    assert meetings("بحث الوزيران التحضيرات لانعقاد اللجنة المصرية العراقية المشتركة.") == [
+        ("talks", "held", None, ["EGY", "IRQ"]), ("joint_commission", "planned", None, ["EGY", "IRQ"])]
+    text = "التقى وزير الخارجية المصري نظيره العراقي لبحث استعدادات انعقاد الدورة الثانية من اللجنة المشتركة المصرية العراقية."
+    assert ("joint_commission", "planned", None, ["EGY", "IRQ"]) in meetings(text)

@@ -180,11 +180,20 @@ class MentionFinder(Arguments):
         """'event', 'anaphor' or None (generic talk, hopes, invitations, standing practice)."""
         if self._is_generic(ann, m):
             return None
+        if self._prepared(ann.text, m):
+            return "event"  # "التحضيرات لانعقاد اللجنة المشتركة": a coming session, not the one reported
         if self._is_anaphor(ann, m):
             return "anaphor"
         if bare(m.word.split()[0]) in meeting_rx()["anaphora_only"]:
             return None  # "الحدث" that refers back to nothing
         return "event" if is_title or self._is_anchored(ann, m) else None
+
+    @staticmethod
+    def _prepared(text: str, m: Mention) -> bool:
+        """The event is what preparations are for: "التحضيرات لانعقاد اللجنة"."""
+        rx = meeting_rx()
+        before = words_before(text, m.head_start, 2)
+        return len(before) == 2 and before[0] in rx["preparation"] and before[1] in rx["preparation_link"]
 
     def _is_generic(self, ann: Annotated, m: Mention) -> bool:
         """Plural talk about meetings, invitations and hopes, regular practice: no meeting is reported."""
@@ -304,8 +313,7 @@ class MentionFinder(Arguments):
             return "planned"
         if m.word.strip().startswith("ل") and set(words_before(text, m.head_start, 1)) & rx["preparation"]:
             return "planned"  # "الاستعدادات لزيارة الرئيس"
-        before = words_before(text, m.head_start, 2)
-        if len(before) == 2 and before[0] in rx["preparation"] and before[1] in rx["preparation_link"]:
+        if self._prepared(text, m):
             return "planned"  # "التحضيرات لانعقاد اللجنة المشتركة"
         if rx["commitment"].search(text, start, m.head_start):
             return "planned"  # "اتفق الوزيران على عقد جولة مشاورات في القاهرة"
