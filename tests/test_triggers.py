@@ -128,3 +128,10 @@ def test_the_session_preparations_are_for_is_a_planned_event():
         ("talks", "held", None, ["EGY", "IRQ"]), ("joint_commission", "planned", None, ["EGY", "IRQ"])]
     text = "التقى وزير الخارجية المصري نظيره العراقي لبحث استعدادات انعقاد الدورة الثانية من اللجنة المشتركة المصرية العراقية."
     assert ("joint_commission", "planned", None, ["EGY", "IRQ"]) in meetings(text)
+
+
+def test_a_call_with_a_dual_pronoun_is_the_named_pairs():
+    text = ("أجرى الرئيس الأمريكي اتصالا هاتفيا مع الرئيس الصيني اليوم. ويعد هذا الاتصال الثاني منذ بداية العام، "
+            "بعد مكالمتهما الهاتفية السابقة في 17 كانون الثاني/يناير.")
+    assert meetings(text, "2025-09-19") == [("phone_call", "held", "2025-09-19", ["CHN", "USA"]),
+                                            ("phone_call", "held", "2025-01-17", ["CHN", "USA"])]

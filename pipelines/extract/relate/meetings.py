@@ -190,9 +190,10 @@ class MeetingStage(Lists):
         text = ann.text
         countries = self._countries_in(ann, start, cut, venues_count=m.type in HOSTED_TYPES) \
             | self._person_countries(ann, start, cut)
-        if DUALS.search(text[start:cut]) and len(countries) < 2:  # "البلدين", "الرئيسين": the pair in question
-            pair = sentence_frames[-1].countries if sentence_frames and len(sentence_frames[-1].countries) >= 2 \
-                else self.salient
+        dual = DUALS.search(text[start:cut]) or m.word.endswith("هما")  # "مكالمتهما السابقة": theirs
+        if dual and len(countries) < 2:  # "البلدين", "الرئيسين": the pair in question
+            pair = next((f.countries for f in (sentence_frames[-1:] or self.meetings[-1:]) if len(f.countries) >= 2),
+                        self.salient)
             countries |= pair if len(pair) >= 2 else set()
         own_part = bool(PARTICIPATION.search(text, 0, m.head_start))
         verb_first = not re.search(r"\w", re.sub(r"(?<!\w)(?:كما|ثم|قد|وقد)(?!\w)", "", text[start:m.start]))  # VSO
