@@ -135,3 +135,5 @@ def test_a_call_with_a_dual_pronoun_is_the_named_pairs():
             "بعد مكالمتهما الهاتفية السابقة في 17 كانون الثاني/يناير.")
     assert meetings(text, "2025-09-19") == [("phone_call", "held", "2025-09-19", ["CHN", "USA"]),
                                             ("phone_call", "held", "2025-01-17", ["CHN", "USA"])]
+    text = "أجرى الرئيس الأمريكي اتصالا هاتفيا مع الرئيس الصيني اليوم. وفي سياق مباحثاتهما في 5 حزيران، أشار الرئيس إلى دعوة."
+    assert ("talks", "held", "2025-06-05", ["CHN", "USA"]) in meetings(text, "2025-09-19")

@@ -288,7 +288,8 @@ class MentionFinder(Arguments):
         if m.type == "visit" and re.search(r"(?:الي|ل)\S*", " ".join(words_after(text, m.end, 3))) and any(
                 0 <= c.start - m.end <= 60 for c in [*ann.countries, *ann.cities]):
             return True  # "زيارة … إلى تركمانستان"
-        return any(m.end <= d.start <= m.end + 40 and (d.is_absolute or d.relative) for d in ann.dates)
+        return any(m.end <= d.start <= m.end + 40 and (d.is_absolute or d.relative or d.month and m.word.endswith("هما"))
+                   for d in ann.dates)  # "مباحثاتهما في 5 حزيران": their talks that day
 
     @staticmethod
     def present_tense(text: str, start: int, end: int) -> bool:
