@@ -137,3 +137,8 @@ def test_a_call_with_a_dual_pronoun_is_the_named_pairs():
                                             ("phone_call", "held", "2025-01-17", ["CHN", "USA"])]
     text = "أجرى الرئيس الأمريكي اتصالا هاتفيا مع الرئيس الصيني اليوم. وفي سياق مباحثاتهما في 5 حزيران، أشار الرئيس إلى دعوة."
     assert ("talks", "held", "2025-06-05", ["CHN", "USA"]) in meetings(text, "2025-09-19")
+
+
+def test_a_meeting_prepared_by_another_has_its_sides_and_a_year_after_a_time_word():
+    text = "التقى وزير الخارجية المغربي نظيره الإسباني تحضيرا للاجتماع رفيع المستوى المقرر بداية 2023."
+    assert meetings(text) == [("talks", "held", None, ["ESP", "MAR"]), ("talks", "planned", "2023", ["ESP", "MAR"])]

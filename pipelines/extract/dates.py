@@ -70,7 +70,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|\s+(?P<yshift>العام|السنه)\s+(?P<yrel>{rel})"
             rf"|\s+(?P<rel>{rel}))?"),
         "year": re.compile(r"(?<!\w)(?P<pre>(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه)\s+)?(?:عام|سنه|العام)\s+(?P<year>\d{4})(?!\d)"
-                           r"|(?<!\w)(?P<bare>في|خلال)\s+(?P<byear>(?:19|20)\d\d)(?![\d\s]*[\d/.\-])"),
+                           r"|(?<!\w)(?P<bare>في|خلال|بدايه|مطلع|اوايل|منتصف|نهايه|اواخر)\s+(?P<byear>(?:19|20)\d\d)(?![\d\s]*[\d/\-]|\s*\.\d)"),
         "year_rel": re.compile(rf"(?<!\w)(?:العام|السنه)\s+(?P<yrel>{rel})"),
         "month_rel": re.compile(rf"(?<!\w)الشهر\s+(?P<mrel>{rel})"),
         "ordinal_day": re.compile(rf"(?<!\w)(?P<ord>(?:ال\w+)(?:\s+(?:عشر|والعشرين|والعشرون|والثلاثين))?)\s+من\s+"

@@ -225,6 +225,8 @@ class MeetingStage(Lists):
             countries |= next(({p.country} for p in ann.persons if p.country and p.start < m.start), self.speaker)
         if len(countries) < 2 and sentence_frames and start == m.head_start and not own_part:
             countries |= sentence_frames[-1].countries  # "تتضمن الزيارة عقد جولة مباحثات مع …": the visit's sides
+        if len(countries) < 2 and sentence_frames and self._prepared(text, m):
+            countries |= sentence_frames[-1].countries  # "اللقاء بين أ وب يأتي تحضيرا للاجتماع …": its sides prepare it
         if len(countries) < 2 and sentence_frames and m.type == "visit":
             countries |= sentence_frames[-1].countries  # "مباحثات مع الرئيس …، الذي يقوم بزيارة دولة للصين"
         return countries, continues

@@ -193,7 +193,8 @@ class MentionFinder(Arguments):
         """The event is what preparations are for: "التحضيرات لانعقاد اللجنة"."""
         rx = meeting_rx()
         before = words_before(text, m.head_start, 2)
-        return len(before) == 2 and before[0] in rx["preparation"] and before[1] in rx["preparation_link"]
+        return len(before) == 2 and before[0] in rx["preparation"] and before[1] in rx["preparation_link"] or bool(
+            before) and before[-1] in rx["preparation"] and re.match(r"[وف]?ل", text[m.head_start:m.end])  # "تحضيرا للاجتماع"
 
     def _is_generic(self, ann: Annotated, m: Mention) -> bool:
         """Plural talk about meetings, invitations and hopes, regular practice: no meeting is reported."""
