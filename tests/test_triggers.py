@@ -1,6 +1,7 @@
 """Meeting triggers given once in the data and conjugated by the loader; status and dates of the events they open."""
 from pipelines.extract import extract_article
-from pipelines.extract.lexicon import conjugate, load
+from pipelines.extract.lexicon import load
+from pipelines.extract.verbs import conjugate
 from pipelines.extract.normalise import norm
 
 
