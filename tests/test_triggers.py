@@ -143,3 +143,10 @@ def test_a_call_with_a_dual_pronoun_is_the_named_pairs():
 def test_a_meeting_prepared_by_another_has_its_sides_and_a_year_after_a_time_word():
     text = "التقى وزير الخارجية المغربي نظيره الإسباني تحضيرا للاجتماع رفيع المستوى المقرر بداية 2023."
     assert meetings(text) == [("talks", "held", None, ["ESP", "MAR"]), ("talks", "planned", "2023", ["ESP", "MAR"])]
+
+
+def test_an_undated_report_announcing_a_dated_present_tense_visit():
+    text = "وأعلن الديوان الملكي أن الرئيس الأمريكي يقوم بزيارة رسمية إلى السعودية يومي 15 و16 يوليو 2022."
+    assert meetings(text) == [("visit", "planned", "2022-07-15", ["SAU", "USA"])]
+    assert meetings("قام الرئيس الأمريكي بزيارة رسمية إلى السعودية يومي 15 و16 يوليو 2022.") == [
+        ("visit", "held", "2022-07-15", ["SAU", "USA"])]

@@ -294,11 +294,14 @@ class MentionFinder(Arguments):
 
     @staticmethod
     def present_tense(text: str, start: int, end: int) -> bool:
-        """The clause's verb, among its first words or the trigger itself, is a present ("يستقبل", "ويلتقي")."""
+        """The clause's verb, among its first words, the trigger itself or the holding verb nearest before it, is a
+        present ("يستقبل", "ويلتقي", "يقوم … بزيارة")."""
         words = re.findall(r"\w+", text[start:end])
         words = words[1:] if words and words[0] in ("كما", "ثم", "فيما", "بينما") else words
-        imperfect = meeting_rx()["imperfect"]
-        return any(w in imperfect or w[:1] in "وف" and w[1:] in imperfect for w in words[:3] + words[-1:])
+        rx = meeting_rx()
+        imperfect, holding = rx["imperfect"], rx["holding"]
+        nearest = [w for w in words[:-1] if w in holding or w[:1] in "وف" and w[1:] in holding][-1:]  # "يقوم … بزيارة"
+        return any(w in imperfect or w[:1] in "وف" and w[1:] in imperfect for w in words[:3] + words[-1:] + nearest)
 
     def _stretch_start(self, ann: Annotated, m: Mention) -> int:
         """Where the text leading to this mention begins: the previous mention's end, or the sentence start."""
@@ -328,6 +331,9 @@ class MentionFinder(Arguments):
             return "planned"
         if when and self.reference and to_date(when) and to_date(when) > self.reference:
             return "planned"
+        if when and not self.published and self.present_tense(text, start, m.end) and any(
+                start <= d.start < end and d.is_absolute for d in ann.dates):
+            return "planned"  # an undated report announcing "يقوم الرئيس بزيارة … يومي 15 و16 يوليو 2022"
         purpose = rx["purpose"].search(text, m.end, end)  # "زيارته … للمشاركة في اجتماعات … المقررة بعد غد"
         end = purpose.start() if purpose else end  # the times after it are its event's
         if FUTURE_TIME.search(text, start, end) or rx["future_time"].search(text, start, end):
