@@ -150,3 +150,9 @@ def test_an_undated_report_announcing_a_dated_present_tense_visit():
     assert meetings(text) == [("visit", "planned", "2022-07-15", ["SAU", "USA"])]
     assert meetings("قام الرئيس الأمريكي بزيارة رسمية إلى السعودية يومي 15 و16 يوليو 2022.") == [
         ("visit", "held", "2022-07-15", ["SAU", "USA"])]
+
+
+def test_efforts_and_proposals_to_host_talks_report_no_talks():
+    text = ("وسيعقد وزير الخارجية العراقي اجتماعا مع نظيره الإيراني، حيث سيركز النقاش على المساعي العراقية لاستضافة "
+            "مفاوضات مباشرة بين البلدين، وهو مقترح سبق أن طرحه رئيس الوزراء أواخر عام 2025.")
+    assert meetings(text) == [("talks", "planned", None, ["IRN", "IRQ"])]
