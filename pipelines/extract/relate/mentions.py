@@ -332,7 +332,7 @@ class MentionFinder(Arguments):
         if when and self.reference and to_date(when) and to_date(when) > self.reference:
             return "planned"
         if when and not self.published and self.present_tense(text, start, m.end) and any(
-                start <= d.start < end and d.is_absolute for d in ann.dates):
+                start <= d.start < end and d.is_absolute and d.day is not None for d in ann.dates):
             return "planned"  # an undated report announcing "يقوم الرئيس بزيارة … يومي 15 و16 يوليو 2022"
         purpose = rx["purpose"].search(text, m.end, end)  # "زيارته … للمشاركة في اجتماعات … المقررة بعد غد"
         end = purpose.start() if purpose else end  # the times after it are its event's
