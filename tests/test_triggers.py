@@ -1,6 +1,6 @@
 """Meeting triggers given once in the data and conjugated by the loader; status and dates of the events they open."""
 from pipelines.extract import extract_article
-from pipelines.extract.lexicon import load
+from pipelines.extract.lexicon import load, tokenize
 from pipelines.extract.verbs import conjugate
 from pipelines.extract.normalise import norm
 
@@ -26,6 +26,11 @@ def test_the_loader_expands_verb_entries_and_keeps_look_alike_nouns_out():
     visit_forms = {norm(w) for w in section["verb_forms"]["visit"]}
     assert "زاروا" in visit_forms and not visit_forms & {norm(w) for w in section["not_trigger_words"]}
     assert meetings("وأصدرت وزارتا الخارجية في قطر وكازاخستان بيانا عن التعاون.") == []
+    lex = load()  # no generated form, with or without و / ف, is the name of a state, a city or an organisation
+    for form in {norm(f) for forms in section["verb_forms"].values() for f in forms}:
+        for word in (form, "و" + form, "ف" + form):
+            tokens = tokenize(word)
+            assert not (lex.countries.find(tokens) or lex.cities.find(tokens) or lex.organizations.find(tokens)), word
 
 
 def test_conjugated_forms_open_meetings():
