@@ -15,6 +15,7 @@ from .lexicon import load
 
 WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
 PAST, FUTURE, CURRENT = "past", "future", "current"
+DAY_RELATIVES = ("today", "yesterday", "tomorrow", "weekday", "next_weekday", "coming_weekday")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _RELATIVE_WORDS = {"الماضي": PAST, "المنصرم": PAST, "الفايت": PAST, "المقبل": FUTURE, "القادم": FUTURE,
                    "الجاري": CURRENT, "الحالي": CURRENT}
@@ -27,7 +28,9 @@ class DateMention:
     year: int | None = None
     month: int | None = None
     day: int | None = None
-    relative: str | None = None  # past / future / current for a month; or today / yesterday / tomorrow / weekday
+    # past / future / current for a month; or today / yesterday / tomorrow / weekday (the last one, today's
+    # included) / next_weekday (the coming one, after today) / coming_weekday (the coming one, today's included)
+    relative: str | None = None
     year_shift: int | None = None  # "العام الماضي" → -1
     weekday: int | None = None
     text: str = ""
@@ -40,8 +43,7 @@ class DateMention:
     def precision(self) -> str:
         if self.relative and self.relative.startswith("month_"):
             return "month"
-        if self.day is not None or self.relative in ("today", "yesterday", "tomorrow", "weekday", "next_weekday",
-                                                      "day_of_current_month"):
+        if self.day is not None or self.relative in (*DAY_RELATIVES, "day_of_current_month"):
             return "day"
         if self.month is not None:
             return "month"
@@ -68,7 +70,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|\s+(?P<yshift>العام|السنه)\s+(?P<yrel>{rel})"
             rf"|\s+(?P<rel>{rel}))?"),
         "year": re.compile(r"(?<!\w)(?P<pre>(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه)\s+)?(?:عام|سنه|العام)\s+(?P<year>\d{4})(?!\d)"
-                           r"|(?<!\w)(?P<bare>في|خلال)\s+(?P<byear>(?:19|20)\d\d)(?![\d\s]*[\d/.\-])"),
+                           r"|(?<!\w)(?P<bare>في|خلال|بدايه|مطلع|اوايل|منتصف|نهايه|اواخر)\s+(?P<byear>(?:19|20)\d\d)(?![\d\s]*[\d/\-]|\s*\.\d)"),
         "year_rel": re.compile(rf"(?<!\w)(?:العام|السنه)\s+(?P<yrel>{rel})"),
         "month_rel": re.compile(rf"(?<!\w)الشهر\s+(?P<mrel>{rel})"),
         "ordinal_day": re.compile(rf"(?<!\w)(?P<ord>(?:ال\w+)(?:\s+(?:عشر|والعشرين|والعشرون|والثلاثين))?)\s+من\s+"
@@ -76,7 +78,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "today_word": re.compile(rf"اليوم|امس|البارحه|غدا|{wd}"),  # what every "today" match needs
         "today": re.compile(rf"(?<!\w)(?:(?P<word>اليوم|امس|البارحه|غدا)(?!\s+(?:الدولي|الوطني|العالمي))(?:\s*\(?\s*(?P<wd1>{wd})\s*\)?)?|(?:يوم\s+)?(?P<wd3>{wd})\s+(?P<wdrel>الماضي|المقبل|القادم)|(?:يومي?\s+)(?P<wd2>{wd})"
                             rf"|(?:(?<=[،,(])|(?<=[،,(]\s))(?P<wd4>{wd})(?=\s*[،,.)])"  # "وقع البلدان، الاربعاء، …"
-                            rf"|(?:صباح|مساء|عصر|ظهر|فجر|ليله)\s+(?P<wd5>{wd}))(?!\w)"),  # "بعد عصر السبت"
+                            rf"|(?:صباح|صبيحه|مساء|عصر|ظهر|فجر|ليله)\s+(?:يوم\s+)?(?P<wd5>{wd}))(?!\w)"),  # "بعد عصر السبت"
     }
 
 
@@ -193,12 +195,12 @@ def resolve(mention: DateMention, reference: date | None) -> str | None:
         shift = {PAST: -1, FUTURE: 1, CURRENT: 0}[rel[6:]]
         months = reference.year * 12 + reference.month - 1 + shift
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
-    if rel in ("today", "yesterday", "tomorrow", "weekday", "next_weekday"):
+    if rel in DAY_RELATIVES:
         if reference is None:
             return None
-        if rel == "next_weekday":
-            ahead = (mention.weekday - reference.weekday()) % 7 or 7
-            return (reference + timedelta(days=ahead)).isoformat()
+        if rel in ("next_weekday", "coming_weekday"):
+            ahead = (mention.weekday - reference.weekday()) % 7
+            return (reference + timedelta(days=ahead or (7 if rel == "next_weekday" else 0))).isoformat()
         if rel == "weekday" and mention.weekday is not None:
             back = (reference.weekday() - mention.weekday) % 7
             return (reference - timedelta(days=back)).isoformat()

@@ -22,6 +22,7 @@ from babel.core import get_global
 
 from .normalise import norm, stem_candidates
 from .scan import WORD_START
+from .verbs import conjugated
 
 DATA_DIR = Path(__file__).parent / "data"
 TOKEN_RE = re.compile(r"\w+")
@@ -336,7 +337,7 @@ def load() -> Lexicon:
     titles = [(re.compile(rf"{WORD_START}و?(?:{norm(t['pattern'])})(?!\w)"), t["role"]) for t in _read_yaml("titles.yaml")]
     boilerplate = [(re.compile(norm(b["pattern"])), b["reason"]) for b in _read_yaml("boilerplate.yaml")["drop_line"]]
     return Lexicon(countries, cities, organizations, sectors, months, hijri, ordinals,
-                   _read_yaml("triggers.yaml"), titles, boilerplate, leaders,
+                   conjugated(_read_yaml("triggers.yaml")), titles, boilerplate, leaders,
                    epithets={norm(r["form"]): tuple(r["candidates"].split()) for r in _read_csv("epithets.csv")},
                    institution_nouns=frozenset(norm(r["form"]) for r in _read_csv("institution_nouns.csv")),
                    homographs=homographs)

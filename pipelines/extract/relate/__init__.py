@@ -19,6 +19,8 @@ from ..recognise import Annotated, Person
 from ..sectors import sectors_in
 from ..segment import BODY, HEADING, HEADLINE
 from .agreements import AgreementStage
+from .arguments import since_words
+from .clauses import words_before
 from .frames import AgreementFrame, MeetingFrame, Mention
 from .meetings import MeetingStage, domestic
 
@@ -47,8 +49,8 @@ class Relator(MeetingStage, AgreementStage):
             if ann.sentence.kind != BODY or not self._mentions(ann):
                 continue
             for d in ann.dates:
-                if d.is_absolute and d.day is not None:
-                    return date(d.year, d.month, d.day)
+                if d.is_absolute and d.day is not None and not set(words_before(ann.text, d.start, 3)) & since_words():
+                    return date(d.year, d.month, d.day)  # not "منذ تأسيسها في 22 مارس 1945": the start of a period
         return None
 
     def run(self) -> None:

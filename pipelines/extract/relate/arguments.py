@@ -142,7 +142,7 @@ class Arguments:
             if rx["own_date"].search(" ".join(words_before(ann.text, d.start, 2))) and DOCUMENT_BEFORE.search(
                     ann.text, max(0, d.start - 80), d.start):
                 continue  # "الاتفاقية الموقعة بتاريخ …": a document's own date ("التقى … بتاريخ 2024/5/14" is the meeting's)
-            if set(words_before(ann.text, d.start, 2)) & _since_words():
+            if set(words_before(ann.text, d.start, 2)) & since_words():
                 continue  # "منذ 9 فبراير 1996": the start of something else, not the event's date
             bare_year = d.precision == "year" and d.relative is None and d.year_shift is None
             rank = (bare_year, abs(d.start - anchor))  # a bare year ("عام 2015") only when nothing finer is said
@@ -194,7 +194,7 @@ def _epithet_rx() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _since_words() -> set[str]:
+def since_words() -> set[str]:
     return {norm(w) for w in load().triggers["meeting"]["since_cues"]}
 
 

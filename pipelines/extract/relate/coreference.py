@@ -150,7 +150,7 @@ def _bare_mention(frame: MeetingFrame) -> bool:
 def _lead(frame: MeetingFrame) -> set[str] | None:
     """The words of the first participant's name: who leads (hosts, calls, visits) in the event."""
     name = frame.participants[0]["name_ar"] if frame.participants else None  # an unnamed lead may be anyone
-    return {w for w in norm(name).split() if len(w) > 2 and w not in ("محمد", "عبد")} if name else None
+    return {w for w in re.findall(r"\w+", norm(name)) if len(w) > 2 and w not in ("محمد", "عبد")} if name else None
 
 
 def _dates_agree(a: DateMention | None, b: DateMention | None) -> bool:

@@ -46,6 +46,7 @@ class MeetingFrame:
     person_names: set[str] = field(default_factory=set)
     when_said: DateMention | None = None  # the date as the text gives it, resolved or not
     tenseless: bool = False  # held only by default: an imperfect verb, no date ("يقوم … بزيارة")
+    present: bool = False  # told in the present tense ("يستقبل الرئيس اليوم …"): a later future cue makes it planned
 
     def to_fact(self) -> dict:
         return {"type": self.type, "status": self.status, "date": self.date, "countries": sorted(self.countries),

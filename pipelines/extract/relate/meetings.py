@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..dates import DateMention, resolve
 from ..normalise import norm
 from ..recognise import Annotated, ordinal_after
-from .clauses import NEW_CLAUSE, evidence_span, reporting_end, words_before
+from .clauses import FUTURE_VERB, NEW_CLAUSE, evidence_span, reporting_end, words_before
 from .lists import Lists
 from .frames import MeetingFrame, Mention, Subject, add_participants
 from .mentions import meeting_rx
@@ -118,6 +118,10 @@ class MeetingStage(Lists):
         if not classified and self.meetings and DELEGATION_HEAD.search(text):
             last = self.meetings[-1]  # "ترأس الجانب العراقي وكيل وزارة الخارجية …"
             add_participants(last, self._resolve_persons(ann, 0, len(text), last.countries))
+        last = self.meetings[-1] if self.meetings else None
+        if last and last.present and last.status == "held" and last.sentence == ann.sentence.index - 1 \
+                and meeting_rx()["future_lead"].match(text.lstrip()):
+            last.status = "planned"  # "يستقبل الرئيس اليوم …. ومن المنتظر أن تتناول المباحثات …"
         clauses = self._clauses(ann, [m for m, _ in classified])
         subject = Subject(set(), [])
         sentence_frames: list[MeetingFrame] = []
@@ -169,7 +173,8 @@ class MeetingStage(Lists):
                              ordinal_after(text, m.head_start) or self._own_round(text, start, end),
                              evidence, ev_start, ev_end, ann.sentence.index,
                              person_names={p["name_ar"] for p in participants if p["name_ar"]}, when_said=said,
-                             tenseless=status == "held" and said is None and self._imperfect_verb(text, start, m.head_start))
+                             tenseless=status == "held" and said is None and self._imperfect_verb(text, start, m.head_start),
+                             present=status == "held" and self.present_tense(text, start, m.end))
         subject_end = m.start if m.start > start + 3 else cut
         with_ = re.search(r"(?<!\w)مع(?!\w)", text[start:cut])
         if with_:
@@ -185,9 +190,10 @@ class MeetingStage(Lists):
         text = ann.text
         countries = self._countries_in(ann, start, cut, venues_count=m.type in HOSTED_TYPES) \
             | self._person_countries(ann, start, cut)
-        if DUALS.search(text[start:cut]) and len(countries) < 2:  # "البلدين", "الرئيسين": the pair in question
-            pair = sentence_frames[-1].countries if sentence_frames and len(sentence_frames[-1].countries) >= 2 \
-                else self.salient
+        dual = DUALS.search(text[start:cut]) or m.word.endswith("هما")  # "مكالمتهما السابقة": theirs
+        if dual and len(countries) < 2:  # "البلدين", "الرئيسين": the pair in question
+            pair = next((f.countries for f in (sentence_frames[-1:] or self.meetings[-1:]) if len(f.countries) >= 2),
+                        self.salient)
             countries |= pair if len(pair) >= 2 else set()
         own_part = bool(PARTICIPATION.search(text, 0, m.head_start))
         verb_first = not re.search(r"\w", re.sub(r"(?<!\w)(?:كما|ثم|قد|وقد)(?!\w)", "", text[start:m.start]))  # VSO
@@ -219,6 +225,8 @@ class MeetingStage(Lists):
             countries |= next(({p.country} for p in ann.persons if p.country and p.start < m.start), self.speaker)
         if len(countries) < 2 and sentence_frames and start == m.head_start and not own_part:
             countries |= sentence_frames[-1].countries  # "تتضمن الزيارة عقد جولة مباحثات مع …": the visit's sides
+        if len(countries) < 2 and sentence_frames and self._prepared(text, m):
+            countries |= sentence_frames[-1].countries  # "اللقاء بين أ وب يأتي تحضيرا للاجتماع …": its sides prepare it
         if len(countries) < 2 and sentence_frames and m.type == "visit":
             countries |= sentence_frames[-1].countries  # "مباحثات مع الرئيس …، الذي يقوم بزيارة دولة للصين"
         return countries, continues
@@ -233,17 +241,20 @@ class MeetingStage(Lists):
                 r"(?<!\w)حيث\s*$", text[start:m.head_start]):
             when, said = sentence_frames[-1].date, sentence_frames[-1].when_said  # "…، حيث التقى": the visit's date
         if said and said.relative == "weekday" and self._imperfect(text, start, m.start):
-            said = replace(said, relative="next_weekday")  # "ويجري يوم الثلاثاء مباحثات": the coming Tuesday
+            said = replace(said, relative=_coming(text, start, m.start))  # "ويجري يوم الثلاثاء مباحثات": the coming Tuesday
             when = resolve(said, self.reference)
         if self._past_of_a_later_month(ann, m, start, end, when, said):
             said = replace(said, year=self.reference.year - 1)  # "استقبل … في 20 نوفمبر" in a January report
             when = resolve(said, self.reference)
         status = self._status(ann, m, start, end, when)
-        if sentence_frames and sentence_frames[-1].status == "planned" and start == m.head_start:
-            status = "planned"  # "من المنتظر أن تتضمن الزيارة عقد جولة مباحثات": the object of a planned event
+        if sentence_frames and sentence_frames[-1].status == "planned" and (
+                start == m.head_start or meeting_rx()["purpose"].match(text, start)):
+            status = "planned"  # "من المنتظر أن تتضمن الزيارة عقد جولة مباحثات": the object of a planned event;
+            # "يصل الرئيس … خلال أيام للمشاركة في القمة": the purpose of a planned journey
         if said and said.relative == "weekday" and (status == "planned" or self._imperfect(
                 text, max(0, said.start - 12), said.start)):
-            said = replace(said, relative="next_weekday")  # "الاجتماع الذي يعقد، الأحد،": the coming Sunday
+            said = replace(said, relative="next_weekday" if status == "planned" else _coming(
+                text, max(0, said.start - 12), said.start))  # "الاجتماع الذي يعقد، الأحد،": the coming Sunday
             when = resolve(said, self.reference)
             status = self._status(ann, m, start, end, when)
         if when is None and self._reported_setting(ann, m, start, status):
@@ -266,6 +277,14 @@ class MeetingStage(Lists):
         """"عقدت اللجنة … اجتماعها العاشر": the ordinal of the body's own session."""
         m = re.search(r"(?<!\w)(?:اجتماعها|اجتماعه|دورتها|دورته|جولتها|جولته|جلستها|جلسته)(?!\w)", text[start:end])
         return ordinal_after(text, start + m.start()) if m else None
+
+
+def _coming(text: str, start: int, end: int) -> str:
+    """How an imperfect verb's weekday counts: a future ("سيزور الثلاثاء") is after today, a present ("يبدأ الثلاثاء
+    زيارة" in a Tuesday report) may be today."""
+    future = any(FUTURE_VERB.match(w) for w in re.findall(r"\w+", text[start:end])) or meeting_rx()["future_lead"].search(
+        text, start, end)
+    return "next_weekday" if future else "coming_weekday"
 
 
 def _closes_apposition(ann: Annotated, pos: int) -> bool:

@@ -23,8 +23,12 @@ DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك"}
 INVITATION_WORDS = {"دعا", "دعت", "دعوه", "الدعوه", "دعوته", "نتطلع", "يتطلع"}
 PLACE_NOUN = re.compile(r"ال(?:عاصمه|مدينه|جمهوريه|مملكه|دوله)")  # an arrival's destination named after it
 ARRIVAL_VERBS = {"وصل", "وصلت", "يصل", "سيصل", "حل", "حلت", "يحل", "سيحل"}  # "حل بالجزائر": arrived in
-VERB_TRIGGERS = {"التقي", "التقت", "التقيا", "التقوا", "يلتقيان", "سيلتقيان", "اجتمعا", "اجتمعوا", "تباحثا", "تباحث", "يتباحث", "يلتقي", "سيلتقي", "اجتمع", "يجتمع", "سيجتمع", "استقبل", "استقبلت", "يستقبل", "سيستقبل",
-                 "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", *ARRIVAL_VERBS, "بحث مع", "بحث", "ناقش", "استعرض", "بحثا", "هاتفيا"}
+# Triggers that are verbs (the conjugated talks and visit verbs of the data, and these): an event as they stand.
+VERB_TRIGGERS = {*ARRIVAL_VERBS, "بحث مع", "بحث", "ناقش", "استعرض", "بحثا", "هاتفيا"} | {
+    norm(f) for kind in ("talks", "visit") for f in load().triggers["meeting"]["verb_forms"].get(kind, ())}
+TYPES = ("phone_call", "video_call", "consultations", "joint_commission", "summit", "conference", "visit", "talks")
+# Between a discussion verb and the event it took place in: its subject at most ("بحث الوزيران خلال اتصال …").
+DURING_GAP = re.compile(r"(?:\s+[^\s،,:؛.()]+){0,8}?\s+(?:في|خلال)\s+")
 SPECIFICITY = {"talks": 0, "visit": 1, "conference": 2, "consultations": 3, "joint_commission": 3, "summit": 4,
                "phone_call": 4, "video_call": 4}
 
@@ -55,8 +59,7 @@ def unsuffixed(word: str) -> str:
 def meeting_rx() -> dict:
     m = load().triggers["meeting"]
     prefix = r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)"
-    meeting = _inflected_triggers(m, ["phone_call", "video_call", "consultations", "joint_commission", "summit",
-                                      "conference", "visit", "talks"])
+    meeting = _inflected_triggers(m, list(TYPES))
     return {
         **cues(),
         "meeting": meeting,
@@ -67,6 +70,16 @@ def meeting_rx() -> dict:
         "purpose": compile_words(m["purpose_cues"]),
         "future_lead": compile_words(m["future_leads"]),
         "preparation": {norm(w) for w in m["preparation_nouns"]},
+        "preparation_link": {norm(w) for w in m["preparation_links"]},
+        "future_time": compile_words(m["future_times"]),
+        "commitment": re.compile(rf"(?<!\w)[وف]?(?:{'|'.join(sorted({norm(w) for w in m['commitment_cues']}, key=len, reverse=True))})"
+                                 r"(?!\w)[^،.:؛]*\sعلي\s+(?:عقد|اجراء|تنظيم)\s+$"),
+        "imperfect": {norm(f) for key in (*TYPES, "holding_verbs", "discussion_verbs", "contact_verbs")
+                      for f in m["imperfect_forms"].get(key, ())},  # of the verbs of events, not of statements
+        "title_cue": {norm(w) for w in m["title_cues"]},
+        "guest": compile_words(m["guest_cues"]),
+        "announcing": re.compile(rf"(?<!\w)[وف]?(?:{'|'.join(sorted({norm(w) for w in m['announcing_cues']}, key=len, reverse=True))})"
+                                 r"(?!\w)[^.:؛]{0,60}?\s(?:عن\s+)?(?:عقد|اجراء|تنظيم)\s+$"),
         "scheduled_after": re.compile(rf"(?<!\w)و?(?:{'|'.join(norm(w) for w in m['scheduled_after'])})\s+"
                                       rf"(?:{'|'.join(norm(w) for w in m['scheduled_nouns'])})(?!\w)"),
         "domestic_body": compile_words(m["domestic_bodies"]),
@@ -148,6 +161,10 @@ class MentionFinder(Arguments):
             if prev and prev.type == f.type == "visit" and bare(prev.word) in ARRIVAL_VERBS and len(gap) < 100 \
                     and re.search(r"(?<!\w)في\s*$", gap) and not re.search(r"[.:؛]", gap):
                 continue  # "وصل الرئيس … إلى هنا اليوم في زيارة …": one visit, in the arrival's clause
+            if prev and re.sub(r"^[وف]", "", prev.word) in rx["discussion"] and DURING_GAP.fullmatch(gap) \
+                    and SPECIFICITY[f.type] > SPECIFICITY[prev.type]:
+                merged[-1] = Mention(f.type, prev.start, f.end, f.word, prev.head_start)
+                continue  # "بحثا في مكالمتهما …": what they discussed in the call, one event
             if prev and joinable(gap) and (
                     prev.type == f.type or prev.type == "talks" and prev.word.strip("وفبلك") in heads
                     or {prev.type, f.type} == {"visit", "talks"} and "وصل" in prev.word):
@@ -182,11 +199,21 @@ class MentionFinder(Arguments):
         """'event', 'anaphor' or None (generic talk, hopes, invitations, standing practice)."""
         if self._is_generic(ann, m):
             return None
+        if self._prepared(ann.text, m):
+            return "event"  # "التحضيرات لانعقاد اللجنة المشتركة": a coming session, not the one reported
         if self._is_anaphor(ann, m):
             return "anaphor"
         if bare(m.word.split()[0]) in meeting_rx()["anaphora_only"]:
             return None  # "الحدث" that refers back to nothing
         return "event" if is_title or self._is_anchored(ann, m) else None
+
+    @staticmethod
+    def _prepared(text: str, m: Mention) -> bool:
+        """The event is what preparations are for: "التحضيرات لانعقاد اللجنة"."""
+        rx = meeting_rx()
+        before = words_before(text, m.head_start, 2)
+        return len(before) == 2 and before[0] in rx["preparation"] and before[1] in rx["preparation_link"] or bool(
+            before) and before[-1] in rx["preparation"] and re.match(r"[وف]?ل", text[m.head_start:m.end])  # "تحضيرا للاجتماع"
 
     def _is_generic(self, ann: Annotated, m: Mention) -> bool:
         """Plural talk about meetings, invitations and hopes, regular practice: no meeting is reported."""
@@ -195,12 +222,20 @@ class MentionFinder(Arguments):
         if rx["plural"].search(text[m.head_start:m.end + 10]) and not any(
                 m.end <= d.start < m.end + 20 for d in ann.dates):
             return True
-        before = [bare(w) for w in words_before(text, m.head_start, 3)]
+        raw_before = words_before(text, m.head_start, 3)
+        if raw_before and raw_before[-1] in rx["title_cue"]:
+            return True  # "تحت عنوان «المشاورات السياسية …»": a title
+        before = [bare(w) for w in raw_before]
         leading = re.findall(r"\w+", text[self._stretch_start(ann, m):m.head_start])
         if any(w in rx["non_event"] for w in before) or any(w in INVITATION_WORDS for w in leading):
             return True
         following = re.findall(r"\w+", text[m.end:clause_end(text, m.end)])[:8]
-        return any(w in rx["non_event"] for w in following)
+        if any(w in rx["non_event"] for w in following):
+            return True
+        start = self._stretch_start(ann, m)
+        end = clause_end(text, m.end)
+        return bool(rx["commitment"].search(text, start, m.head_start)) and not any(  # a commitment, neither dated
+            start <= d.start < end for d in ann.dates) and not any(start <= c.start < end for c in ann.cities)  # nor placed
 
     def _is_anaphor(self, ann: Annotated, m: Mention) -> bool:
         """"هذا اللقاء", "خلال الاجتماع": a definite mention that points back instead of naming an event."""
@@ -238,7 +273,10 @@ class MentionFinder(Arguments):
                 at = [c for c in [*ann.countries, *ann.cities] if m.end < c.start < m.end + 90 and text[c.start] == "ب"
                       and not re.search(r"[.:؛]", text[m.end:c.start])]  # "حل بالجزائر"
                 if first.lstrip("وفس").startswith(("حل", "يحل")):
-                    return bool(at) and any(not p.counterpart for p in ann.persons)
+                    guest = [g for g in rx["guest"].finditer(text, m.end, min(len(text), m.end + 90))
+                             if not re.search(r"[.:؛]", text[m.end:g.start()]) and any(
+                                 0 <= c.start - g.end() <= 3 for c in [*ann.countries, *ann.cities])]
+                    return bool(at or guest) and any(not p.counterpart for p in ann.persons)  # "حل ضيفا على تونس"
                 if not any(not p.counterpart for p in ann.persons) and not self._person_countries(
                         ann, m.end, min(len(text), m.end + 30)):
                     return False  # someone must arrive ("ووصل ظريف" named before): "وصل المنتخب إلى الدوحة" is no visit
@@ -270,7 +308,19 @@ class MentionFinder(Arguments):
         if m.type == "visit" and re.search(r"(?:الي|ل)\S*", " ".join(words_after(text, m.end, 3))) and any(
                 0 <= c.start - m.end <= 60 for c in [*ann.countries, *ann.cities]):
             return True  # "زيارة … إلى تركمانستان"
-        return any(m.end <= d.start <= m.end + 40 and (d.is_absolute or d.relative) for d in ann.dates)
+        return any(m.end <= d.start <= m.end + 40 and (d.is_absolute or d.relative or d.month and m.word.endswith("هما"))
+                   for d in ann.dates)  # "مباحثاتهما في 5 حزيران": their talks that day
+
+    @staticmethod
+    def present_tense(text: str, start: int, end: int) -> bool:
+        """The clause's verb, among its first words, the trigger itself or the holding verb nearest before it, is a
+        present ("يستقبل", "ويلتقي", "يقوم … بزيارة")."""
+        words = re.findall(r"\w+", text[start:end])
+        words = words[1:] if words and words[0] in ("كما", "ثم", "فيما", "بينما") else words
+        rx = meeting_rx()
+        imperfect, holding = rx["imperfect"], rx["holding"]
+        nearest = [w for w in words[:-1] if w in holding or w[:1] in "وف" and w[1:] in holding][-1:]  # "يقوم … بزيارة"
+        return any(w in imperfect or w[:1] in "وف" and w[1:] in imperfect for w in words[:3] + words[-1:] + nearest)
 
     def _stretch_start(self, ann: Annotated, m: Mention) -> int:
         """Where the text leading to this mention begins: the previous mention's end, or the sentence start."""
@@ -287,6 +337,10 @@ class MentionFinder(Arguments):
             return "planned"
         if m.word.strip().startswith("ل") and set(words_before(text, m.head_start, 1)) & rx["preparation"]:
             return "planned"  # "الاستعدادات لزيارة الرئيس"
+        if self._prepared(text, m):
+            return "planned"  # "التحضيرات لانعقاد اللجنة المشتركة"
+        if rx["commitment"].search(text, start, m.head_start):
+            return "planned"  # "اتفق الوزيران على عقد جولة مشاورات في القاهرة"
         if rx["scheduled_after"].search(text, m.end, end):
             return "planned"  # "اجتماع يجمع الوزيرين، والمقرر عقده الأسبوع المقبل"
         near = text[max(start, m.head_start - 30):min(end, m.end + 40)]
@@ -296,8 +350,18 @@ class MentionFinder(Arguments):
             return "planned"
         if when and self.reference and to_date(when) and to_date(when) > self.reference:
             return "planned"
-        if FUTURE_TIME.search(text, start, end):
+        if when and not self.published and self.present_tense(text, start, m.end) and any(
+                start <= d.start < end and d.is_absolute and d.day is not None for d in ann.dates):
+            return "planned"  # an undated report announcing "يقوم الرئيس بزيارة … يومي 15 و16 يوليو 2022"
+        purpose = rx["purpose"].search(text, m.end, end)  # "زيارته … للمشاركة في اجتماعات … المقررة بعد غد"
+        end = purpose.start() if purpose else end  # the times after it are its event's
+        if FUTURE_TIME.search(text, start, end) or rx["future_time"].search(text, start, end):
             return "planned"
+        if rx["announcing"].search(text, start, m.head_start) and not (when and self.reference and to_date(when)
+                                                                      and to_date(when) < self.reference):
+            return "planned"  # "أعلنت الوزارة عقد مشاورات … يومي الأربعاء والخميس"
+        if self.present_tense(text, start, m.end) and rx["future"].search(text, m.end, end):
+            return "planned"  # "يلتقي الوزير اليوم نظيره …، ومن المنتظر أن يبحثا …"
         relative = RELATIVE_VERB.match(text, m.end)  # "اللجنة المشتركة التي ستعقد …", "الاجتماع الذي سيعقد"
         if relative and FUTURE_VERB.match(relative.group(1)):
             return "planned"
