@@ -82,12 +82,55 @@ def _word_sets() -> dict[str, object]:
     trigger_words = {w for kind in ("meeting", "agreement") for v in t[kind].values() if isinstance(v, list)
                      for phrase in v for w in norm(phrase).split() if w.isalpha()}
     return {
-        "stop": {norm(w) for w in t["name_stopwords"]} | trigger_words | {"تم", "توجيه"} | load().institution_nouns,
+        "stop": {norm(w) for w in t["name_stopwords"]} | trigger_words | {"تم", "توجيه"} | load().institution_nouns
+        | {form for verb in t["name_stop_verbs"] for form in _verb_forms(*norm(verb).split("/"))},
         "honorific": compile_words(t["honorifics"]),
+        "honorific_words": {w for phrase in t["honorifics"] if " " in phrase for w in norm(phrase).split()},
+        "name_words": {w for name in load().leaders for w in name.split()},
         "counterpart": compile_words(t["counterpart"]),
         "leader_first_words": {name.split()[0] for name in load().leaders},
         "title_words": {"رييس", "وزير", "نايب", "سفير", "وكيل", "امير", "ملك", "مستشار", "السفير", "الرييس", "الوزير"},
     }
+
+
+def _verb_forms(past: str, imperfect: str) -> set[str]:
+    """The conjugated forms of a verb given its past and imperfect 3rd person masculine ("بدا", "يبدا"):
+    past with subject suffixes, imperfect with every person prefix, number suffix and the future س,
+    and a derived stem's participle ("يتوجه" → "متوجه", "متوجها")."""
+    stem = imperfect[1:]
+    forms = {past + s for s in ("", "ت", "ا", "وا", "تا", "نا")}
+    forms |= {f + p + stem + s for f in ("", "س") for p in "يتنا" for s in ("", "ان", "ون", "ين", "وا")}
+    if len(stem) > 3:
+        forms |= {"م" + stem + s for s in ("", "ا", "ه", "ين", "ون", "ان")}
+    return forms
+
+
+# Verbal nouns of the derived stems (تفعيل إفعال افتعال استفعال مفاعلة تفاعل) and "أداء": after ب / ل a
+# manner or purpose ("بإجراء اتصال", "بتقديم التهنئة", "بأداء مناسك"), never a name.
+MASDAR = re.compile(r"ت\w\wي\w|ا\w\wا\w|ا\wت\wا\w|است\w\wا\w|م\wا\w\wه|ت\wا\w\w|ا\wاء")
+
+
+CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")  # not ال: "العلي" is a name, not ال + على
+
+
+@lru_cache(maxsize=1 << 14)
+def _other_word(tok: str, first: bool) -> bool:
+    """Whether a word the lexicons know as no name hides under the token's clitics: a proclitic before a stop word
+    or an ordinal ("بدعوة", "بأول"), a pronoun suffix ("ووفده", "يحضرها"), a dual pronoun ("ارتياحهما"), or
+    (first word only) a verbal noun after ب / ل. A known leader's name word is always a name."""
+    words = _word_sets()
+    if tok in words["name_words"]:
+        return False
+    if tok.endswith("هما") and len(tok) > 4 or tok in words["honorific_words"]:  # "صاحب الجلالة"
+        return True
+    for form in [tok] + [tok[len(p):] for p in CLITICS if tok.startswith(p) and len(tok) - len(p) >= 2]:
+        bases = [form] + [form[:-len(s)] for s in ("ها", "ه") if form.endswith(s) and len(form) - len(s) >= 3]
+        bases += [b[:-1] + "ه" for b in bases[1:] if b.endswith("ت")]  # "زيارته": the ة of "زيارة" before a suffix
+        if any(base != tok and base in words["stop"] for base in bases):
+            return True
+        if form != tok and ("ال" + form in load().ordinals or first and tok[0] in "بل" and MASDAR.fullmatch(form)):
+            return True
+    return False
 
 
 def _spans(tokens: list[Token], matches) -> list[tuple[int, int, object]]:
@@ -128,7 +171,7 @@ def _name_like(tok: str, stop: set, first: bool) -> bool:
         return False
     if first and (tok.startswith(("ال", "لل", "لش", "وال", "فال", "بال")) or tok.startswith("ل") and len(tok) > 4):
         return False
-    return True
+    return not _other_word(tok, first)
 
 
 def _names_a_place(ann: Annotated, tokens: list[Token], k: int) -> bool:
@@ -288,7 +331,8 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             broke = _has_break(text, tokens[j - 1].end, tok.start) if j > 0 else False
             if tok.text == "في" and j + 1 < len(tokens) and tokens[j + 1].text in ("العاصمه", "مدينه"):
                 break  # "وزراء خارجية المنظمة في العاصمة النيجرية": a place, not the title's state
-            if tok.text in ("البلدين", "الجانبين", "الطرفين", "البلدان") or words["honorific"].fullmatch(tok.text):
+            if tok.text in ("البلدين", "الجانبين", "الطرفين", "البلدان") or words["honorific"].fullmatch(tok.text) \
+                    or tok.text in words["honorific_words"]:
                 j += 1
                 continue
             qualifier = tok.text.startswith(("ال", "لل", "لش")) or tok.text.startswith("ل") and len(tok.text) > 4
