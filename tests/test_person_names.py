@@ -60,3 +60,31 @@ def test_the_words_of_a_long_honorific_are_no_name():
 
 def test_a_military_rank_is_no_part_of_the_name():
     assert "عبد الرحيم حمدان" in names("وصل رئيس المجلس العسكري في السودان الفريق أول ركن عبد الرحيم حمدان إلى القاهرة")
+
+
+def test_a_woman_heading_a_state_or_a_government():
+    assert ("head_of_state", "GHA", "أمينة داود") in persons("وحلت رئيسة جمهورية غانا، أمينة داود، اليوم بالرباط")
+    assert ("head_of_government", "NZL", None) in persons("التقت رئيسة وزراء نيوزيلندا نظيرها")
+
+
+def test_a_vice_president_is_no_head_of_state():
+    found = persons("وصل نائب رئيس جمهورية البرازيل جواو سيلفا إلى الرياض")
+    assert ("official", "BRA", "جواو سيلفا") in found
+    assert not any(role == "head_of_state" for role, _, _ in found)
+
+
+def test_the_maghreb_first_minister_and_a_caretaker_government_head_governments():
+    assert ("head_of_government", "DZA", None) in persons("استقبل الوزير الأول الجزائري وفدا تونسيا")
+    assert ("head_of_government", "LBN", "سمير داود") in persons("والتقى رئيس حكومة تصريف الأعمال اللبنانية سمير داود بالوزير")
+
+
+def test_the_head_of_a_company_or_a_fund_is_no_head_of_state():
+    found = persons("ورافقه كريم نصار رئيس شركة النفط الوطنية، وحضر اللقاء السفير")
+    assert ("official", None, "كريم نصار") in found
+    assert not any(role == "head_of_state" for role, _, _ in found)
+    assert ("official", "KWT", None) in persons("وشارك رئيس الصندوق الكويتي في الاجتماع")
+
+
+def test_the_chair_of_a_side_takes_the_role_of_his_other_title():
+    found = persons("وتحدث وزير الزراعة الروسي، رئيس الجانب الروسي من اللجنة سيرغي بيتروف")
+    assert not any(role == "head_of_state" for role, _, _ in found)

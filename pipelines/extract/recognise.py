@@ -81,9 +81,11 @@ def _word_sets() -> dict[str, object]:
     t = load().triggers
     trigger_words = {w for kind in ("meeting", "agreement") for v in t[kind].values() if isinstance(v, list)
                      for phrase in v for w in norm(phrase).split() if w.isalpha()}
+    verbs = {form for verb in t["name_stop_verbs"] for form in _verb_forms(*norm(verb).split("/"))}
     return {
         "stop": {norm(w) for w in t["name_stopwords"]} | trigger_words | {"تم", "توجيه"} | load().institution_nouns
-        | {form for verb in t["name_stop_verbs"] for form in _verb_forms(*norm(verb).split("/"))},
+        | verbs,
+        "verbs": verbs,
         "honorific": compile_words(t["honorifics"]),
         "honorific_words": {w for phrase in t["honorifics"] if " " in phrase for w in norm(phrase).split()},
         "name_words": {w for name in load().leaders for w in name.split()},
@@ -116,19 +118,22 @@ CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 @lru_cache(maxsize=1 << 14)
 def _other_word(tok: str, first: bool) -> bool:
     """Whether a word the lexicons know as no name hides under the token's clitics: a proclitic before a stop word
-    or an ordinal ("بدعوة", "بأول"), a pronoun suffix ("ووفده", "يحضرها"), a dual pronoun ("ارتياحهما"), or
-    (first word only) a verbal noun after ب / ل. A known leader's name word is always a name."""
+    or an ordinal ("بدعوة", "بأول"), a pronoun suffix or the accusative ("ووفده", "يحضرها", "وفدا"), a dual
+    pronoun ("ارتياحهما"), or (first word only) a verbal noun after ب / ل. A known leader's name word is a name."""
     words = _word_sets()
     if tok in words["name_words"]:
         return False
     if tok.endswith("هما") and len(tok) > 4 or tok in words["honorific_words"]:  # "صاحب الجلالة"
         return True
-    for form in [tok] + [tok[len(p):] for p in CLITICS if tok.startswith(p) and len(tok) - len(p) >= 2]:
-        bases = [form] + [form[:-len(s)] for s in ("ها", "ه") if form.endswith(s) and len(form) - len(s) >= 3]
+    for clitic in ("", *(p for p in CLITICS if tok.startswith(p) and len(tok) - len(p) >= 2)):
+        form = tok[len(clitic):]
+        bases = [form] + [form[:-len(s)] for s in ("ها", "ه", "ا") if form.endswith(s) and len(form) - len(s) >= 3]
         bases += [b[:-1] + "ه" for b in bases[1:] if b.endswith("ت")]  # "زيارته": the ة of "زيارة" before a suffix
-        if any(base != tok and base in words["stop"] for base in bases):
+        # a verb takes و / ف, not ب ل ك, and a short one under them is a name as often ("فادي" is not ف + أدى)
+        verb_ok = clitic[-1:] in ("", "و", "ف") and (not clitic or len(form) > 3)
+        if any(base != tok and base in words["stop"] and (verb_ok or base not in words["verbs"]) for base in bases):
             return True
-        if form != tok and ("ال" + form in load().ordinals or first and tok[0] in "بل" and MASDAR.fullmatch(form)):
+        if clitic and ("ال" + form in load().ordinals or first and tok[0] in "بل" and MASDAR.fullmatch(form)):
             return True
     return False
 
@@ -311,6 +316,9 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
     taken_until = -1
     for title, role in titles:
         if title.start < taken_until or title.start not in tok_at or _names_a_place(ann, tokens, tok_at[title.start]):
+            continue
+        if role == "none":  # a delegation's chair: no office of its own, and not the bare "رئيس" inside it
+            taken_until = title.end
             continue
         k = tok_at[title.start]
         end_k = k
