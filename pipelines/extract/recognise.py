@@ -179,14 +179,20 @@ def _name_like(tok: str, stop: set, first: bool) -> bool:
     return not _other_word(tok, first)
 
 
-def _names_a_place(ann: Annotated, tokens: list[Token], k: int) -> bool:
+def _names_a_place(ann: Annotated, tokens: list[Token], k: int, leader: bool = False) -> bool:
     """Whether the name or title at token k follows an institution noun, past honorifics and titles:
-    "جامعة محمد بن زايد", "مطار الملك خالد", "مستشفى الشيخ خليفة" name places, not people."""
+    "جامعة محمد بن زايد", "مطار الملك خالد", "مستشفى الشيخ خليفة" name places, not people. A leader's
+    name (`leader`) may also be the last words of a longer name: "مركز حيدر علييف للمؤتمرات"."""
     j = k - 1
-    while j >= 0 and k - j <= 3 and _honorific_or_title(tokens[j].text):
+    while j >= 0 and k - j <= 3 and (_honorific_or_title(tokens[j].text) or leader and _first_name(tokens[j].text)):
         j -= 1
     return j >= 0 and not _has_break(ann.text, tokens[j].end, tokens[j + 1].start) \
         and any(f in load().institution_nouns for f in stem_candidates(tokens[j].text))
+
+
+def _first_name(word: str) -> bool:
+    """A word that may be a given name before a family name: no article, no stop word."""
+    return not word.startswith("ال") and _name_like(word, _word_sets()["stop"], first=True)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -211,14 +217,39 @@ def _take_name(ann: Annotated, tokens: list[Token], i: int, blocked: set[int]) -
     j = i
     while j < len(tokens) and j - i < 6:
         tok = tokens[j].text
-        if j in blocked or not _name_like(tok, stop, first=(j == i)):
+        compound = j > i and tokens[j - 1].text in NAME_HEADS  # "عبد الله": any word completes it
+        if j in blocked or not (compound or _name_like(tok, stop, first=(j == i)) or _ali(ann, tokens[j])):
             break
         if j > i and (_has_break(ann.text, tokens[j - 1].end, tokens[j].start)
                       or tok.startswith(("وس", "وي", "وت", "فس", "بال", "لل"))
                       or tok[:1] == "و" and tok[1:] in _word_sets()["title_words"]):
             break
         j += 1
+    while j > i and tokens[j - 1].text in NAME_HEADS:  # a name does not end on "عبد" or "بن"
+        j -= 1
     return (i, j) if j > i else None
+
+
+# Words that begin a compound name or a filiation and need the word after them ("عبد الله", "بن سلمان", "أبو الغيط").
+NAME_HEADS = {"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ولد"}
+
+
+def _original(ann: Annotated, start: int, end: int) -> str:
+    """The original text of a span of the sentence's normalised text."""
+    s, e = ann.sentence.norm.span_to_original(start, end)
+    return ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start]
+
+
+def _gap(ann: Annotated, before: Token, after: Token) -> str:
+    """The original text between two tokens (the normalised text has no quotation marks)."""
+    end = ann.sentence.norm.span_to_original(before.start, before.end)[1]
+    start = ann.sentence.norm.span_to_original(after.start, after.end)[0]
+    return ann.sentence.text[end - ann.sentence.start:start - ann.sentence.start]
+
+
+def _ali(ann: Annotated, token: Token) -> bool:
+    """«علي» spelt with ي is the name, not the preposition «على» (the two are one word once normalised)."""
+    return token.text == "علي" and _original(ann, token.start, token.end).endswith("ي")
 
 
 def _take_name_before(ann: Annotated, tokens: list[Token], k: int, blocked: set[int]) -> tuple[int, int] | None:
@@ -243,13 +274,15 @@ def _take_name_before(ann: Annotated, tokens: list[Token], k: int, blocked: set[
 def _quote(ann: Annotated, tokens: list[Token], a: int, b: int) -> tuple[str, str]:
     """Original spelling and normalised form of tokens a..b, without a leading conjunction."""
     first = tokens[a].text
-    skip = 0
+    skip, article = 0, ""
     known = _word_sets()["leader_first_words"]
-    if first not in known and first[:1] in "وف" and first[1:] in known:
+    if first not in known and first[:1] in "وفبل" and first[1:] in known:  # "لمحمد بن سلمان"
         skip = 1
+    elif first not in known and first.startswith("لل") and "ال" + first[2:] in known:  # "للسيسي"
+        skip, article = 2, "ال"
     s, e = ann.sentence.norm.span_to_original(tokens[a].start + skip, tokens[b - 1].end)
-    text = ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start]
-    return text, " ".join([first[skip:]] + [t.text for t in tokens[a + 1:b]])
+    text = article + ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start]
+    return text, " ".join([article + first[skip:]] + [t.text for t in tokens[a + 1:b]])
 
 
 # A father's name inside a full name ("بن احمد"), when the leader list gives the short form; not the last pair.
@@ -339,8 +372,8 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             broke = _has_break(text, tokens[j - 1].end, tok.start) if j > 0 else False
             if tok.text == "في" and j + 1 < len(tokens) and tokens[j + 1].text in ("العاصمه", "مدينه"):
                 break  # "وزراء خارجية المنظمة في العاصمة النيجرية": a place, not the title's state
-            if tok.text in ("البلدين", "الجانبين", "الطرفين", "البلدان") or words["honorific"].fullmatch(tok.text) \
-                    or tok.text in words["honorific_words"]:
+            if tok.text in ("البلدين", "الجانبين", "الطرفين", "البلدان") or not (broke and tok.text[:1] == "و") \
+                    and (words["honorific"].fullmatch(tok.text) or tok.text in words["honorific_words"]):  # "، والسفير": another
                 j += 1
                 continue
             qualifier = tok.text.startswith(("ال", "لل", "لش")) or tok.text.startswith("ل") and len(tok.text) > 4
@@ -356,10 +389,18 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
         if j < len(tokens):
             forward = _take_name(ann, tokens, j, blocked)
             broke = _has_break(text, tokens[j - 1].end, tokens[j].start)
-            if forward and not (broke and tokens[j].text[:1] == "و"):
+            quoted = j + 1 < len(tokens) and all(re.search(r"[«»\"“”]", _gap(ann, *pair))  # «كونا»: one quoted word
+                                                 for pair in ((tokens[j - 1], tokens[j]), (tokens[j], tokens[j + 1])))
+            if forward and not quoted and not (broke and tokens[j].text[:1] == "و"):
                 name_span = forward
         if name_span is None:
             chained = [p for p in persons if p.end <= title.start and title.start - p.end <= 3 and p.titled]
+            rank = chained[-1] if chained and chained[-1].name and not text[chained[-1].end:title.start].strip() \
+                and words["honorific"].match(text, chained[-1].start) else None
+            if rank is not None:  # "السفير فلان نائب وزير الخارجية المصري": a rank, then the office
+                rank.role, rank.country = role, country or rank.country
+                rank.end = taken_until = max(rank.end, tokens[j - 1].end if j > end_k else title.end)
+                continue
             if chained and text[chained[-1].end:title.start].strip() in ("", "،", ",") \
                     and country in (None, chained[-1].country):
                 continue  # a second title of the same person: "نائب رئيس مجلس الوزراء وزير شؤون الرئاسة"
@@ -420,7 +461,7 @@ def annotate(sentence: Sentence, year: int | None = None) -> Annotated:
     ann.organizations = [OrgMention(s, e, code) for s, e, code in orgs]
     matches = lex.countries.find(tokens)
     for m, (s, e, ref) in zip(matches, _spans(tokens, matches)):
-        if not _inside(s, e, orgs) and not (ref.kind == "leader" and _names_a_place(ann, tokens, m.start)):
+        if not _inside(s, e, orgs) and not (ref.kind == "leader" and _names_a_place(ann, tokens, m.start, leader=True)):
             ann.countries.append(CountryMention(s, e, ref.iso3, ref.kind))
     ann.cities = [CityMention(s, e, *payload) for s, e, payload in _spans(tokens, lex.cities.find(tokens))
                   if not _inside(s, e, orgs)]
