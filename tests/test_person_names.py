@@ -45,6 +45,8 @@ def test_a_real_name_after_a_title_is_still_taken():
     # a name that only looks like ب + a word: a known leader's name word
     assert "بشار الأسد" in names("التقى الرئيس السوري بشار الأسد نظيره")
     assert "فيصل بن فرحان" in names("بحث وزير الخارجية السعودي فيصل بن فرحان مع نظيره")
+    # a known leader's name word that reads as ل + "ولا": "لولا دا سيلفا"
+    assert any(n and n.startswith("لولا") for n in names("استقبل الرئيس البرازيلي لولا دا سيلفا ضيفه"))
 
 
 def test_a_name_ends_before_a_time_word_or_a_verb():
@@ -121,3 +123,28 @@ def test_a_ministers_portfolio_is_no_sector_when_he_is_not_named():
     from pipelines.extract import extract_article
     out = extract_article("استقبل وزير الخارجية والهجرة المصري نظيره الأردني في القاهرة.", "t.txt")
     assert out["meetings"] and "migration" not in out["sectors"]
+
+
+def test_a_title_before_a_leaders_longer_name_gives_the_whole_name():
+    found = persons("التقى وزير الطاقة الأمير عبدالعزيز بن سلمان بن عبدالعزيز بوزير الطاقة الأوزبكي")
+    assert ("minister", "SAU", "عبدالعزيز بن سلمان بن عبدالعزيز") in found
+
+
+def test_another_title_ends_a_name_before_a_title():
+    assert "وولي العهد" not in names("نقل له تحيات الملك سلمان بن عبدالعزيز، وولي العهد نائب رئيس مجلس الوزراء")
+
+
+def test_a_name_ends_before_a_quantifier_or_a_superlative():
+    assert "ماهر الحسن" in names("ويستقبل الأمين العام للحركة ماهر الحسن وعدد من قادة الأحزاب")
+    assert "جون سميث" in names("بحث الوزير مع مستشار وزير الخارجية الأمريكي جون سميث أبرز القضايا")
+
+
+def test_a_title_after_a_kinship_noun_is_the_relatives():
+    found = persons("التقى الرئيس بولي العهد الأردني نجل الملك حسين بن عبدالله")
+    assert not any(role == "head_of_state" and name == "حسين بن عبدالله" for role, _, name in found)
+    # a courtesy: "his brother President ..." names the president
+    assert ("head_of_state", "TUN", "قيس سعيد") in persons("بتوجيهات الرئيس الجزائري وأخيه الرئيس التونسي قيس سعيد")
+
+
+def test_the_vice_president_of_a_state_named_after_the_title():
+    assert ("official", "PSE", None) in persons("اتصل الوزير مع نائب رئيس دولة فلسطين")

@@ -82,9 +82,11 @@ def _word_sets() -> dict[str, object]:
     trigger_words = {w for kind in ("meeting", "agreement") for v in t[kind].values() if isinstance(v, list)
                      for phrase in v for w in norm(phrase).split() if w.isalpha()}
     verbs = {form for verb in t["name_stop_verbs"] for form in _verb_forms(*norm(verb).split("/"))}
+    kin = {norm(w) for w in t["kinship_nouns"]}
     return {
         "stop": {norm(w) for w in t["name_stopwords"]} | trigger_words | {"تم", "توجيه"} | load().institution_nouns
-        | verbs,
+        | verbs | kin,
+        "kin": kin,
         "verbs": verbs,
         "honorific": compile_words(t["honorifics"]),
         "honorific_words": {w for phrase in t["honorifics"] if " " in phrase for w in norm(phrase).split()},
@@ -196,6 +198,11 @@ def _first_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
+def _a_title(word: str) -> bool:
+    return any(p.fullmatch(word) for p, _ in load().titles)
+
+
+@lru_cache(maxsize=1 << 14)
 def _honorific_or_title(word: str) -> bool:
     return bool(_word_sets()["honorific"].fullmatch(word) or any(p.fullmatch(word) for p, _ in load().titles))
 
@@ -222,7 +229,8 @@ def _take_name(ann: Annotated, tokens: list[Token], i: int, blocked: set[int]) -
             break
         if j > i and (_has_break(ann.text, tokens[j - 1].end, tokens[j].start)
                       or tok.startswith(("وس", "وي", "وت", "فس", "بال", "لل"))
-                      or tok[:1] == "و" and tok[1:] in _word_sets()["title_words"]):
+                      or tok[:1] == "و" and tok[1:] in _word_sets()["title_words"]
+                      or not compound and _a_title(tok)):  # "نجل الملك محمد": the king's title ends it
             break
         j += 1
     while j > i and tokens[j - 1].text in NAME_HEADS:  # a name does not end on "عبد" or "بن"
@@ -258,6 +266,8 @@ def _take_name_before(ann: Annotated, tokens: list[Token], k: int, blocked: set[
     b = k
     while b > 0 and k - b < 6:
         tok = tokens[b - 1].text
+        if any(pattern.match(ann.text, tokens[b - 1].start) for pattern, _ in load().titles):
+            break  # another title ("الملك فلان، وولي العهد نائب رئيس مجلس الوزراء")
         if (b - 1) in blocked and not any(c.kind in ("leader", "family") and c.start <= tokens[b - 1].start < c.end
                                            for c in ann.countries):
             break
@@ -350,10 +360,12 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
     for title, role in titles:
         if title.start < taken_until or title.start not in tok_at or _names_a_place(ann, tokens, tok_at[title.start]):
             continue
-        if role == "none":  # a delegation's chair: no office of its own, and not the bare "رئيس" inside it
-            taken_until = title.end
-            continue
         k = tok_at[title.start]
+        kin = k and not _has_break(text, tokens[k - 1].end, title.start) \
+            and any(tokens[k - 1].text in (w, "و" + w) for w in words["kin"])
+        if role == "none" or kin:
+            taken_until = title.end  # a delegation's chair (his office is his other title), a relative's title
+            continue
         end_k = k
         while end_k < len(tokens) and tokens[end_k].end <= title.end:
             end_k += 1
@@ -422,10 +434,9 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
                 existing.role = role
                 existing.country = existing.country or country
                 existing.titled = True
-                existing.start = min(existing.start, title.start)
                 if tokens[a].start < existing.start:  # "أنور بن محمد قرقاش" is more of the name than "قرقاش"
                     existing.name, existing.name_norm = _quote(ann, tokens, a, b)
-                    existing.start = tokens[a].start
+                existing.start = min(existing.start, title.start, tokens[a].start)
                 taken_until = max(span_end, existing.end)
                 continue
             name, name_norm = _quote(ann, tokens, a, b)
