@@ -148,3 +148,14 @@ def test_a_title_after_a_kinship_noun_is_the_relatives():
 
 def test_the_vice_president_of_a_state_named_after_the_title():
     assert ("official", "PSE", None) in persons("اتصل الوزير مع نائب رئيس دولة فلسطين")
+
+
+def test_a_title_after_the_preposition_b_names_a_participant_of_a_known_state():
+    assert ("minister", "UZB", "جورابك محمودوف") in persons("التقى وزير الطاقة السعودي بوزير الطاقة الأوزبكي جورابك محمودوف")
+    assert ("head_of_state", "FRA", "إيمانويل ماكرون") in persons("واجتمع الوزير بالرئيس الفرنسي إيمانويل ماكرون")
+    # with no state to tell, "بالرئيس فلان" is too weak a sign to name someone
+    assert persons("ومن المقرر أن يلتقي الوزير بالرئيس زيدان اليوم")[1:] == []
+
+
+def test_a_commissioner_is_an_organisations_official():
+    assert ("org_official", None, "كمال صديق") in persons("والتقى كمال صديق مفوض السلم والأمن بالاتحاد")

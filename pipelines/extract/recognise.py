@@ -316,8 +316,14 @@ def _tokens_in(starts: list[int], span: CountryMention | OrgMention) -> range:
 
 
 @lru_cache(maxsize=1)
+def _title_patterns() -> list[re.Pattern]:
+    """The titles, also after the preposition ب ("التقى بوزير الخارجية", "اجتمع بالرئيس")."""
+    return [re.compile(p.pattern.replace("(?<!\\w)و?", "(?<!\\w)(?:وب|و|ب)?", 1)) for p, _ in load().titles]
+
+
+@lru_cache(maxsize=1)
 def _title_pass() -> OnePass:
-    return OnePass([pattern for pattern, _ in load().titles])
+    return OnePass(_title_patterns())
 
 
 def _titles(text: str) -> list[tuple[Hit, str]]:
@@ -419,11 +425,11 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             before = _take_name_before(ann, tokens, k, blocked)
             owner = person_at(*before) if before else None
             name_span = None if owner is not None and owner.titled else before
-        is_plural = bool(re.match(r"و?(وزراء|وزيرا|وزيري|نواب|نايبا|نايبي|رييسا|رييسي|الرييسين|الرييسان|الوزيرين|الوزيران)",
+        is_plural = bool(re.match(r"(?:وب|و|ب)?(وزراء|وزيرا|وزيري|نواب|نايبا|نايبي|رييسا|رييسي|الرييسين|الرييسان|الوزيرين|الوزيران)",
                                   title.text))
-        if role == "head_of_state" and re.fullmatch(r"و?ال?رييس", title.text) and country is None and name_span is None:
+        if role == "head_of_state" and re.fullmatch(r"(?:وب|و|ب)?ال?رييس", title.text) and country is None and name_span is None:
             continue  # "رئيس" of something else ("رئيس الوفد")
-        if re.fullmatch(r"و?ال?امير", title.text) and country is None:
+        if re.fullmatch(r"(?:وب|و|ب)?ال?امير", title.text) and country is None:
             continue  # "الأمير فيصل بن فرحان": a prince's honorific, not the Emir of a state
         span_end = tokens[j - 1].end if j > end_k else title.end
         name = name_norm = None
@@ -446,6 +452,8 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             if country is None and (term := _leader_term(name_norm, year)):  # a leader's name with a nasab in it
                 country = term.iso3
             span_end = max(span_end, tokens[b - 1].end)
+        if country is None and re.match(r"و?ب", title.text):
+            continue  # "بالرئيس فلان" of no known state: too weak to name a participant
         persons.append(Person(min(title.start, tokens[name_span[0]].start if name_span else title.start), span_end,
                               role, country, name, name_norm, tuple(dict.fromkeys(listed)) if is_plural else (),
                               plural=is_plural, titled=True))
