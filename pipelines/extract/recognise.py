@@ -87,6 +87,8 @@ def _word_sets() -> dict[str, object]:
         "stop": {norm(w) for w in t["name_stopwords"]} | trigger_words | {"تم", "توجيه"} | load().institution_nouns
         | verbs | kin,
         "kin": kin,
+        "mention_cue": re.compile(rf"(?<!\w)[وف]?(?:{'|'.join(sorted(map(norm, t['mention_cues']), key=len, reverse=True))})\s*$"),
+        "mention_after": {norm(w) for w in t["mention_after"]},
         "verbs": verbs,
         "honorific": compile_words(t["honorifics"]),
         "honorific_words": {w for phrase in t["honorifics"] if " " in phrase for w in norm(phrase).split()},
@@ -468,7 +470,24 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
         nxt = next((p for p in sorted(persons, key=lambda p: p.start) if p.start >= m.end()), None)
         if side and nxt and nxt.country is None:
             nxt.country = side.iso3[0]
-    return sorted(persons, key=lambda p: p.start)
+    return sorted((p for p in persons if not _only_mentioned(ann, p)), key=lambda p: p.start)
+
+
+def _only_mentioned(ann: Annotated, person: Person) -> bool:
+    """Whether a person is only mentioned: greeted, quoted as sender or giver of orders, or a former office-holder
+    (`mention_cues` before, `mention_after` in or right after the title and name)."""
+    words = _word_sets()
+    start = person.start
+    for _ in range(3):  # past honorifics and epithets: "تحيات خادم الحرمين الشريفين الملك", "رسالة من جلالة الملك"
+        skipped = [m.start() for m in words["honorific"].finditer(ann.text, max(0, start - 30), start)
+                   if not ann.text[m.end():start].strip()]
+        skipped += [c.start for c in ann.countries if c.end <= start and not ann.text[c.end:start].strip()]
+        if not skipped:
+            break
+        start = min(skipped)
+    before = ann.text[max(0, start - 40):start]
+    after = ann.text[person.start:person.end].split() + ann.text[person.end:person.end + 12].split()[:1]
+    return bool(words["mention_cue"].search(before.rstrip() + " ")) or any(w in words["mention_after"] for w in after)
 
 
 def annotate(sentence: Sentence, year: int | None = None) -> Annotated:
