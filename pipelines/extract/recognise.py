@@ -88,7 +88,6 @@ def _word_sets() -> dict[str, object]:
         | verbs | kin,
         "kin": kin,
         "mention_cue": re.compile(rf"(?<!\w)[وف]?(?:{'|'.join(sorted(map(norm, t['mention_cues']), key=len, reverse=True))})\s*$"),
-        "mention_after": {norm(w) for w in t["mention_after"]},
         "verbs": verbs,
         "honorific": compile_words(t["honorifics"]),
         "honorific_words": {w for phrase in t["honorifics"] if " " in phrase for w in norm(phrase).split()},
@@ -474,8 +473,9 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
 
 
 def _only_mentioned(ann: Annotated, person: Person) -> bool:
-    """Whether a person is only mentioned: greeted, quoted as sender or giver of orders, or a former office-holder
-    (`mention_cues` before, `mention_after` in or right after the title and name)."""
+    """Whether a person is only mentioned (`mention_cues` before the title or name, past honorifics and epithets):
+    greeted, quoted as the sender of a letter or the giver of orders, deposed. A late or former office-holder may
+    still be a participant of a past event ("ترأس سلطان عمان الراحل وفد بلاده عام 2011")."""
     words = _word_sets()
     start = person.start
     for _ in range(3):  # past honorifics and epithets: "تحيات خادم الحرمين الشريفين الملك", "رسالة من جلالة الملك"
@@ -486,8 +486,7 @@ def _only_mentioned(ann: Annotated, person: Person) -> bool:
             break
         start = min(skipped)
     before = ann.text[max(0, start - 40):start]
-    after = ann.text[person.start:person.end].split() + ann.text[person.end:person.end + 12].split()[:1]
-    return bool(words["mention_cue"].search(before.rstrip() + " ")) or any(w in words["mention_after"] for w in after)
+    return bool(words["mention_cue"].search(before.rstrip() + " "))
 
 
 def annotate(sentence: Sentence, year: int | None = None) -> Annotated:
