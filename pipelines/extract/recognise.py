@@ -14,8 +14,9 @@ from functools import lru_cache
 from itertools import islice
 
 from .dates import DateMention, find_dates
-from .lexicon import TOKEN_RE, Term, Token, compile_words, load, term_in
-from .normalise import norm, stem_candidates
+from .lexicon import TOKEN_RE, Term, Token, load, term_in
+from .names import NAME_HEADS, a_title, first_name, honorific_or_title, name_like, word_sets
+from .normalise import stem_candidates
 from .scan import Hit, OnePass
 from .segment import Sentence
 
@@ -76,71 +77,6 @@ class Annotated:
         return self.sentence.norm.text
 
 
-@lru_cache(maxsize=1)
-def _word_sets() -> dict[str, object]:
-    t = load().triggers
-    trigger_words = {w for kind in ("meeting", "agreement") for v in t[kind].values() if isinstance(v, list)
-                     for phrase in v for w in norm(phrase).split() if w.isalpha()}
-    verbs = {form for verb in t["name_stop_verbs"] for form in _verb_forms(*norm(verb).split("/"))}
-    kin = {norm(w) for w in t["kinship_nouns"]}
-    return {
-        "stop": {norm(w) for w in t["name_stopwords"]} | trigger_words | {"تم", "توجيه"} | load().institution_nouns
-        | verbs | kin,
-        "kin": kin,
-        "mention_cue": re.compile(rf"(?<!\w)[وف]?(?:{'|'.join(sorted(map(norm, t['mention_cues']), key=len, reverse=True))})\s*$"),
-        "verbs": verbs,
-        "honorific": compile_words(t["honorifics"]),
-        "honorific_words": {w for phrase in t["honorifics"] if " " in phrase for w in norm(phrase).split()},
-        "name_words": {w for name in load().leaders for w in name.split()},
-        "counterpart": compile_words(t["counterpart"]),
-        "leader_first_words": {name.split()[0] for name in load().leaders},
-        "title_words": {"رييس", "وزير", "نايب", "سفير", "وكيل", "امير", "ملك", "مستشار", "السفير", "الرييس", "الوزير"},
-    }
-
-
-def _verb_forms(past: str, imperfect: str) -> set[str]:
-    """The conjugated forms of a verb given its past and imperfect 3rd person masculine ("بدا", "يبدا"):
-    past with subject suffixes, imperfect with every person prefix, number suffix and the future س,
-    and a derived stem's participle ("يتوجه" → "متوجه", "متوجها")."""
-    stem = imperfect[1:]
-    forms = {past + s for s in ("", "ت", "ا", "وا", "تا", "نا")}
-    forms |= {f + p + stem + s for f in ("", "س") for p in "يتنا" for s in ("", "ان", "ون", "ين", "وا")}
-    if len(stem) > 3:
-        forms |= {"م" + stem + s for s in ("", "ا", "ه", "ين", "ون", "ان")}
-    return forms
-
-
-# Verbal nouns of the derived stems (تفعيل إفعال افتعال استفعال مفاعلة تفاعل) and "أداء": after ب / ل a
-# manner or purpose ("بإجراء اتصال", "بتقديم التهنئة", "بأداء مناسك"), never a name.
-MASDAR = re.compile(r"ت\w\wي\w|ا\w\wا\w|ا\wت\wا\w|است\w\wا\w|م\wا\w\wه|ت\wا\w\w|ا\wاء")
-
-
-CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")  # not ال: "العلي" is a name, not ال + على
-
-
-@lru_cache(maxsize=1 << 14)
-def _other_word(tok: str, first: bool) -> bool:
-    """Whether a word the lexicons know as no name hides under the token's clitics: a proclitic before a stop word
-    or an ordinal ("بدعوة", "بأول"), a pronoun suffix or the accusative ("ووفده", "يحضرها", "وفدا"), a dual
-    pronoun ("ارتياحهما"), or (first word only) a verbal noun after ب / ل. A known leader's name word is a name."""
-    words = _word_sets()
-    if tok in words["name_words"]:
-        return False
-    if tok.endswith("هما") and len(tok) > 4 or tok in words["honorific_words"]:  # "صاحب الجلالة"
-        return True
-    for clitic in ("", *(p for p in CLITICS if tok.startswith(p) and len(tok) - len(p) >= 2)):
-        form = tok[len(clitic):]
-        bases = [form] + [form[:-len(s)] for s in ("ها", "ه", "ا") if form.endswith(s) and len(form) - len(s) >= 3]
-        bases += [b[:-1] + "ه" for b in bases[1:] if b.endswith("ت")]  # "زيارته": the ة of "زيارة" before a suffix
-        # a verb takes و / ف, not ب ل ك, and a short one under them is a name as often ("فادي" is not ف + أدى)
-        verb_ok = clitic[-1:] in ("", "و", "ف") and (not clitic or len(form) > 3)
-        if any(base != tok and base in words["stop"] and (verb_ok or base not in words["verbs"]) for base in bases):
-            return True
-        if clitic and ("ال" + form in load().ordinals or first and tok[0] in "بل" and MASDAR.fullmatch(form)):
-            return True
-    return False
-
-
 def _spans(tokens: list[Token], matches) -> list[tuple[int, int, object]]:
     return [(tokens[m.start].start, tokens[m.end - 1].end, m.payload) for m in matches]
 
@@ -170,42 +106,15 @@ def ordinal_after(text: str, pos: int, max_words: int = 4) -> int | None:
     return None
 
 
-def _is_stop(tok: str, stop: set) -> bool:
-    return tok in stop or (tok[:1] in "وف" and tok[1:] in stop)
-
-
-def _name_like(tok: str, stop: set, first: bool) -> bool:
-    if _is_stop(tok, stop) or tok.isdigit() or len(tok) < 2:
-        return False
-    if first and (tok.startswith(("ال", "لل", "لش", "وال", "فال", "بال")) or tok.startswith("ل") and len(tok) > 4):
-        return False
-    return not _other_word(tok, first)
-
-
 def _names_a_place(ann: Annotated, tokens: list[Token], k: int, leader: bool = False) -> bool:
     """Whether the name or title at token k follows an institution noun, past honorifics and titles:
     "جامعة محمد بن زايد", "مطار الملك خالد", "مستشفى الشيخ خليفة" name places, not people. A leader's
     name (`leader`) may also be the last words of a longer name: "مركز حيدر علييف للمؤتمرات"."""
     j = k - 1
-    while j >= 0 and k - j <= 3 and (_honorific_or_title(tokens[j].text) or leader and _first_name(tokens[j].text)):
+    while j >= 0 and k - j <= 3 and (honorific_or_title(tokens[j].text) or leader and first_name(tokens[j].text)):
         j -= 1
     return j >= 0 and not _has_break(ann.text, tokens[j].end, tokens[j + 1].start) \
         and any(f in load().institution_nouns for f in stem_candidates(tokens[j].text))
-
-
-def _first_name(word: str) -> bool:
-    """A word that may be a given name before a family name: no article, no stop word."""
-    return not word.startswith("ال") and _name_like(word, _word_sets()["stop"], first=True)
-
-
-@lru_cache(maxsize=1 << 14)
-def _a_title(word: str) -> bool:
-    return any(p.fullmatch(word) for p, _ in load().titles)
-
-
-@lru_cache(maxsize=1 << 14)
-def _honorific_or_title(word: str) -> bool:
-    return bool(_word_sets()["honorific"].fullmatch(word) or any(p.fullmatch(word) for p, _ in load().titles))
 
 
 def _leader_end(ann: Annotated, tokens: list[Token], i: int) -> int | None:
@@ -221,26 +130,22 @@ def _take_name(ann: Annotated, tokens: list[Token], i: int, blocked: set[int]) -
     known = _leader_end(ann, tokens, i)
     if known:
         return i, known
-    stop = _word_sets()["stop"]
+    stop = word_sets()["stop"]
     j = i
     while j < len(tokens) and j - i < 6:
         tok = tokens[j].text
         compound = j > i and tokens[j - 1].text in NAME_HEADS  # "عبد الله": any word completes it
-        if j in blocked or not (compound or _name_like(tok, stop, first=(j == i)) or _ali(ann, tokens[j])):
+        if j in blocked or not (compound or name_like(tok, stop, first=(j == i)) or _ali(ann, tokens[j])):
             break
         if j > i and (_has_break(ann.text, tokens[j - 1].end, tokens[j].start)
                       or tok.startswith(("وس", "وي", "وت", "فس", "بال", "لل"))
-                      or tok[:1] == "و" and tok[1:] in _word_sets()["title_words"]
-                      or not compound and _a_title(tok)):  # "نجل الملك محمد": the king's title ends it
+                      or tok[:1] == "و" and tok[1:] in word_sets()["title_words"]
+                      or not compound and a_title(tok)):  # "نجل الملك محمد": the king's title ends it
             break
         j += 1
     while j > i and tokens[j - 1].text in NAME_HEADS:  # a name does not end on "عبد" or "بن"
         j -= 1
     return (i, j) if j > i else None
-
-
-# Words that begin a compound name or a filiation and need the word after them ("عبد الله", "بن سلمان", "أبو الغيط").
-NAME_HEADS = {"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ولد"}
 
 
 def _original(ann: Annotated, start: int, end: int) -> str:
@@ -263,7 +168,7 @@ def _ali(ann: Annotated, token: Token) -> bool:
 
 def _take_name_before(ann: Annotated, tokens: list[Token], k: int, blocked: set[int]) -> tuple[int, int] | None:
     """Name tokens right before the title at token k ("رشيد ميريدوف، نائب رئيس الوزراء")."""
-    words = _word_sets()
+    words = word_sets()
     b = k
     while b > 0 and k - b < 6:
         tok = tokens[b - 1].text
@@ -272,12 +177,12 @@ def _take_name_before(ann: Annotated, tokens: list[Token], k: int, blocked: set[
         if (b - 1) in blocked and not any(c.kind in ("leader", "family") and c.start <= tokens[b - 1].start < c.end
                                            for c in ann.countries):
             break
-        if not _name_like(tok, words["stop"], first=False) or words["honorific"].fullmatch(tok):
+        if not name_like(tok, words["stop"], first=False) or words["honorific"].fullmatch(tok):
             break
         if b != k and _has_break(ann.text, tokens[b - 1].end, tokens[b].start):
             break
         b -= 1
-    while b < k and not _name_like(tokens[b].text, words["stop"], first=True):
+    while b < k and not name_like(tokens[b].text, words["stop"], first=True):
         b += 1
     return (b, k) if k - b >= 2 else None
 
@@ -286,7 +191,7 @@ def _quote(ann: Annotated, tokens: list[Token], a: int, b: int) -> tuple[str, st
     """Original spelling and normalised form of tokens a..b, without a leading conjunction."""
     first = tokens[a].text
     skip, article = 0, ""
-    known = _word_sets()["leader_first_words"]
+    known = word_sets()["leader_first_words"]
     if first not in known and first[:1] in "وفبل" and first[1:] in known:  # "لمحمد بن سلمان"
         skip = 1
     elif first not in known and first.startswith("لل") and "ال" + first[2:] in known:  # "للسيسي"
@@ -336,7 +241,7 @@ def _titles(text: str) -> list[tuple[Hit, str]]:
 def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
     text = ann.text
     tokens = ann.sentence.tokens
-    words = _word_sets()
+    words = word_sets()
     starts = [t.start for t in tokens]
     tok_at = {start: k for k, start in enumerate(starts)}
     blocked = {k for span in [*(c for c in ann.countries if c.kind not in ("leader", "family")), *ann.organizations]
@@ -391,8 +296,9 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             broke = _has_break(text, tokens[j - 1].end, tok.start) if j > 0 else False
             if tok.text == "في" and j + 1 < len(tokens) and tokens[j + 1].text in ("العاصمه", "مدينه"):
                 break  # "وزراء خارجية المنظمة في العاصمة النيجرية": a place, not the title's state
+            # honorifics are skipped, not "، والسفير …" (another person's)
             if tok.text in ("البلدين", "الجانبين", "الطرفين", "البلدان") or not (broke and tok.text[:1] == "و") \
-                    and (words["honorific"].fullmatch(tok.text) or tok.text in words["honorific_words"]):  # "، والسفير": another
+                    and (words["honorific"].fullmatch(tok.text) or tok.text in words["honorific_words"]):
                 j += 1
                 continue
             qualifier = tok.text.startswith(("ال", "لل", "لش")) or tok.text.startswith("ل") and len(tok.text) > 4
@@ -426,9 +332,10 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             before = _take_name_before(ann, tokens, k, blocked)
             owner = person_at(*before) if before else None
             name_span = None if owner is not None and owner.titled else before
-        is_plural = bool(re.match(r"(?:وب|و|ب)?(وزراء|وزيرا|وزيري|نواب|نايبا|نايبي|رييسا|رييسي|الرييسين|الرييسان|الوزيرين|الوزيران)",
-                                  title.text))
-        if role == "head_of_state" and re.fullmatch(r"(?:وب|و|ب)?ال?رييس", title.text) and country is None and name_span is None:
+        is_plural = bool(re.match(
+            r"(?:وب|و|ب)?(وزراء|وزيرا|وزيري|نواب|نايبا|نايبي|رييسا|رييسي|الرييسين|الرييسان|الوزيرين|الوزيران)", title.text))
+        if role == "head_of_state" and re.fullmatch(r"(?:وب|و|ب)?ال?رييس", title.text) and country is None \
+                and name_span is None:
             continue  # "رئيس" of something else ("رئيس الوفد")
         if re.fullmatch(r"(?:وب|و|ب)?ال?امير", title.text) and country is None:
             continue  # "الأمير فيصل بن فرحان": a prince's honorific, not the Emir of a state
@@ -476,7 +383,7 @@ def _only_mentioned(ann: Annotated, person: Person) -> bool:
     """Whether a person is only mentioned (`mention_cues` before the title or name, past honorifics and epithets):
     greeted, quoted as the sender of a letter or the giver of orders, deposed. A late or former office-holder may
     still be a participant of a past event ("ترأس سلطان عمان الراحل وفد بلاده عام 2011")."""
-    words = _word_sets()
+    words = word_sets()
     start = person.start
     for _ in range(3):  # past honorifics and epithets: "تحيات خادم الحرمين الشريفين الملك", "رسالة من جلالة الملك"
         skipped = [m.start() for m in words["honorific"].finditer(ann.text, max(0, start - 30), start)
