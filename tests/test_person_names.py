@@ -167,3 +167,14 @@ def test_a_person_only_greeted_or_quoted_as_sender_is_no_participant():
     assert "مراد حسن" not in names("منذ عزل الرئيس مراد حسن في يوليو")
     # the same names taking part are kept
     assert "عبدالله الثاني" in names("واستقبل جلالة الملك عبدالله الثاني الوزير")
+
+
+def test_two_titles_of_one_person_give_one_participant_with_the_higher_role():
+    found = persons("واستقبل ولي العهد رئيس مجلس الوزراء الأمير سالم الحمد، رئيس الوزراء الهندي")
+    assert found[0] == ("head_of_government", None, "سالم الحمد") and len(found) == 2
+    # a second title with a state of its own is another person
+    assert len(persons("واستقبل ولي العهد رئيس الوزراء الهندي ناريندرا مودي")) == 2
+
+
+def test_a_stray_comma_inside_a_known_name_is_not_quoted():
+    assert "ناصر بوريطة" in names("عقد وزير الخارجية المغربي، ناصر، بوريطة، مباحثات")

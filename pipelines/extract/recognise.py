@@ -197,7 +197,7 @@ def _quote(ann: Annotated, tokens: list[Token], a: int, b: int) -> tuple[str, st
     elif first not in known and first.startswith("لل") and "ال" + first[2:] in known:  # "للسيسي"
         skip, article = 2, "ال"
     s, e = ann.sentence.norm.span_to_original(tokens[a].start + skip, tokens[b - 1].end)
-    text = article + ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start]
+    text = article + re.sub(r"\s*[،,]\s*", " ", ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start])
     return text, " ".join([article + first[skip:]] + [t.text for t in tokens[a + 1:b]])
 
 
@@ -345,6 +345,9 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             a, b = name_span
             existing = person_at(a, b)
             if existing:  # a leader already found: the title tells the role it holds here
+                if (first := _first_title(persons, title.start, text, country)) is not None:
+                    persons.remove(first)
+                    role, existing.start = max(first.role, role, key=ROLE_RANK.index), min(existing.start, first.start)
                 existing.role = role
                 existing.country = existing.country or country
                 existing.titled = True
@@ -362,9 +365,12 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             span_end = max(span_end, tokens[b - 1].end)
         if country is None and re.match(r"و?ب", title.text):
             continue  # "بالرئيس فلان" of no known state: too weak to name a participant
-        persons.append(Person(min(title.start, tokens[name_span[0]].start if name_span else title.start), span_end,
-                              role, country, name, name_norm, tuple(dict.fromkeys(listed)) if is_plural else (),
-                              plural=is_plural, titled=True))
+        start = min(title.start, tokens[name_span[0]].start if name_span else title.start)
+        if not is_plural and (first := _first_title(persons, title.start, text, country)) is not None:
+            persons.remove(first)
+            start, role = first.start, max(first.role, role, key=ROLE_RANK.index)
+        persons.append(Person(start, span_end, role, country, name, name_norm,
+                              tuple(dict.fromkeys(listed)) if is_plural else (), plural=is_plural, titled=True))
         taken_until = span_end
     for m in words["counterpart"].finditer(text):
         after = [c for c in ann.countries if m.end() <= c.start <= m.end() + 2]
@@ -377,6 +383,17 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
         if side and nxt and nxt.country is None:
             nxt.country = side.iso3[0]
     return sorted((p for p in persons if not _only_mentioned(ann, p)), key=lambda p: p.start)
+
+
+def _first_title(persons: list[Person], start: int, text: str, country: str | None) -> Person | None:
+    """The unnamed person of a title right before the title at `start` (a comma at most between) that is the same
+    person's: "ولي العهد رئيس مجلس الوزراء الأمير فلان" (who takes the higher role). Not when the second title
+    names a state of its own: "استقبل ولي العهد رئيس الوزراء الهندي" is two people."""
+    first = max((p for p in persons if p.titled and p.end <= start), key=lambda p: p.end, default=None)
+    if first and not (first.name or first.country or first.plural) and country is None \
+            and text[first.end:start].strip() in ("", "،", ","):
+        return first
+    return None
 
 
 def _only_mentioned(ann: Annotated, person: Person) -> bool:
