@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .lexicon import compile_words, load
+from .lexicon import Token, compile_words, load
 from .normalise import norm
+
+if TYPE_CHECKING:
+    from .recognise import Annotated, Person
 
 
 @lru_cache(maxsize=1)
@@ -110,3 +114,49 @@ def honorific_or_title(word: str) -> bool:
 
 # Words that begin a compound name or a filiation and need the word after them ("عبد الله", "بن سلمان", "أبو الغيط").
 NAME_HEADS = {"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ولد"}
+
+
+def original(ann: Annotated, start: int, end: int) -> str:
+    """The original text of a span of the sentence's normalised text."""
+    s, e = ann.sentence.norm.span_to_original(start, end)
+    return ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start]
+
+
+def gap(ann: Annotated, before: Token, after: Token) -> str:
+    """The original text between two tokens (the normalised text has no quotation marks)."""
+    end = ann.sentence.norm.span_to_original(before.start, before.end)[1]
+    start = ann.sentence.norm.span_to_original(after.start, after.end)[0]
+    return ann.sentence.text[end - ann.sentence.start:start - ann.sentence.start]
+
+
+def is_ali(ann: Annotated, token: Token) -> bool:
+    """«علي» spelt with ي is the name, not the preposition «على» (the two are one word once normalised)."""
+    return token.text == "علي" and original(ann, token.start, token.end).endswith("ي")
+
+
+def first_title(persons: list[Person], start: int, text: str, country: str | None) -> Person | None:
+    """The unnamed person of a title right before the title at `start` (a comma at most between) that is the same
+    person's: "ولي العهد رئيس مجلس الوزراء الأمير فلان" (who takes the higher role). Not when the second title
+    names a state of its own: "استقبل ولي العهد رئيس الوزراء الهندي" is two people."""
+    first = max((p for p in persons if p.titled and p.end <= start), key=lambda p: p.end, default=None)
+    if first and not (first.name or first.country or first.plural) and country is None \
+            and text[first.end:start].strip() in ("", "،", ","):
+        return first
+    return None
+
+
+def only_mentioned(ann: Annotated, person: Person) -> bool:
+    """Whether a person is only mentioned (`mention_cues` before the title or name, past honorifics and epithets):
+    greeted, quoted as the sender of a letter or the giver of orders, deposed. A late or former office-holder may
+    still be a participant of a past event ("ترأس سلطان عمان الراحل وفد بلاده عام 2011")."""
+    words = word_sets()
+    start = person.start
+    for _ in range(3):  # past honorifics and epithets: "تحيات خادم الحرمين الشريفين الملك", "رسالة من جلالة الملك"
+        skipped = [m.start() for m in words["honorific"].finditer(ann.text, max(0, start - 30), start)
+                   if not ann.text[m.end():start].strip()]
+        skipped += [c.start for c in ann.countries if c.end <= start and not ann.text[c.end:start].strip()]
+        if not skipped:
+            break
+        start = min(skipped)
+    before = ann.text[max(0, start - 40):start]
+    return bool(words["mention_cue"].search(before.rstrip() + " "))

@@ -15,7 +15,8 @@ from itertools import islice
 
 from .dates import DateMention, find_dates
 from .lexicon import TOKEN_RE, Term, Token, load, term_in
-from .names import NAME_HEADS, a_title, first_name, honorific_or_title, name_like, word_sets
+from .names import (NAME_HEADS, a_title, first_name, first_title, gap, honorific_or_title, is_ali, name_like,
+                    only_mentioned, word_sets)
 from .normalise import stem_candidates
 from .scan import Hit, OnePass
 from .segment import Sentence
@@ -135,7 +136,7 @@ def _take_name(ann: Annotated, tokens: list[Token], i: int, blocked: set[int]) -
     while j < len(tokens) and j - i < 6:
         tok = tokens[j].text
         compound = j > i and tokens[j - 1].text in NAME_HEADS  # "عبد الله": any word completes it
-        if j in blocked or not (compound or name_like(tok, stop, first=(j == i)) or _ali(ann, tokens[j])):
+        if j in blocked or not (compound or name_like(tok, stop, first=(j == i)) or is_ali(ann, tokens[j])):
             break
         if j > i and (_has_break(ann.text, tokens[j - 1].end, tokens[j].start)
                       or tok.startswith(("وس", "وي", "وت", "فس", "بال", "لل"))
@@ -146,24 +147,6 @@ def _take_name(ann: Annotated, tokens: list[Token], i: int, blocked: set[int]) -
     while j > i and tokens[j - 1].text in NAME_HEADS:  # a name does not end on "عبد" or "بن"
         j -= 1
     return (i, j) if j > i else None
-
-
-def _original(ann: Annotated, start: int, end: int) -> str:
-    """The original text of a span of the sentence's normalised text."""
-    s, e = ann.sentence.norm.span_to_original(start, end)
-    return ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start]
-
-
-def _gap(ann: Annotated, before: Token, after: Token) -> str:
-    """The original text between two tokens (the normalised text has no quotation marks)."""
-    end = ann.sentence.norm.span_to_original(before.start, before.end)[1]
-    start = ann.sentence.norm.span_to_original(after.start, after.end)[0]
-    return ann.sentence.text[end - ann.sentence.start:start - ann.sentence.start]
-
-
-def _ali(ann: Annotated, token: Token) -> bool:
-    """«علي» spelt with ي is the name, not the preposition «على» (the two are one word once normalised)."""
-    return token.text == "علي" and _original(ann, token.start, token.end).endswith("ي")
 
 
 def _take_name_before(ann: Annotated, tokens: list[Token], k: int, blocked: set[int]) -> tuple[int, int] | None:
@@ -314,7 +297,7 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
         if j < len(tokens):
             forward = _take_name(ann, tokens, j, blocked)
             broke = _has_break(text, tokens[j - 1].end, tokens[j].start)
-            quoted = j + 1 < len(tokens) and all(re.search(r"[«»\"“”]", _gap(ann, *pair))  # «كونا»: one quoted word
+            quoted = j + 1 < len(tokens) and all(re.search(r"[«»\"“”]", gap(ann, *pair))  # «كونا»: one quoted word
                                                  for pair in ((tokens[j - 1], tokens[j]), (tokens[j], tokens[j + 1])))
             if forward and not quoted and not (broke and tokens[j].text[:1] == "و"):
                 name_span = forward
@@ -332,8 +315,8 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             before = _take_name_before(ann, tokens, k, blocked)
             owner = person_at(*before) if before else None
             name_span = None if owner is not None and owner.titled else before
-        is_plural = bool(re.match(
-            r"(?:وب|و|ب)?(وزراء|وزيرا|وزيري|نواب|نايبا|نايبي|رييسا|رييسي|الرييسين|الرييسان|الوزيرين|الوزيران)", title.text))
+        is_plural = bool(re.match(r"(?:وب|و|ب)?(وزراء|وزيرا|وزيري|نواب|نايبا|نايبي|رييسا|رييسي|الرييسين|الرييسان"
+                                  r"|الوزيرين|الوزيران)", title.text))
         if role == "head_of_state" and re.fullmatch(r"(?:وب|و|ب)?ال?رييس", title.text) and country is None \
                 and name_span is None:
             continue  # "رئيس" of something else ("رئيس الوفد")
@@ -345,7 +328,7 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             a, b = name_span
             existing = person_at(a, b)
             if existing:  # a leader already found: the title tells the role it holds here
-                if (first := _first_title(persons, title.start, text, country)) is not None:
+                if (first := first_title(persons, title.start, text, country)) is not None:
                     persons.remove(first)
                     role, existing.start = max(first.role, role, key=ROLE_RANK.index), min(existing.start, first.start)
                 existing.role = role
@@ -366,7 +349,7 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
         if country is None and re.match(r"و?ب", title.text):
             continue  # "بالرئيس فلان" of no known state: too weak to name a participant
         start = min(title.start, tokens[name_span[0]].start if name_span else title.start)
-        if not is_plural and (first := _first_title(persons, title.start, text, country)) is not None:
+        if not is_plural and (first := first_title(persons, title.start, text, country)) is not None:
             persons.remove(first)
             start, role = first.start, max(first.role, role, key=ROLE_RANK.index)
         persons.append(Person(start, span_end, role, country, name, name_norm,
@@ -382,35 +365,7 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
         nxt = next((p for p in sorted(persons, key=lambda p: p.start) if p.start >= m.end()), None)
         if side and nxt and nxt.country is None:
             nxt.country = side.iso3[0]
-    return sorted((p for p in persons if not _only_mentioned(ann, p)), key=lambda p: p.start)
-
-
-def _first_title(persons: list[Person], start: int, text: str, country: str | None) -> Person | None:
-    """The unnamed person of a title right before the title at `start` (a comma at most between) that is the same
-    person's: "ولي العهد رئيس مجلس الوزراء الأمير فلان" (who takes the higher role). Not when the second title
-    names a state of its own: "استقبل ولي العهد رئيس الوزراء الهندي" is two people."""
-    first = max((p for p in persons if p.titled and p.end <= start), key=lambda p: p.end, default=None)
-    if first and not (first.name or first.country or first.plural) and country is None \
-            and text[first.end:start].strip() in ("", "،", ","):
-        return first
-    return None
-
-
-def _only_mentioned(ann: Annotated, person: Person) -> bool:
-    """Whether a person is only mentioned (`mention_cues` before the title or name, past honorifics and epithets):
-    greeted, quoted as the sender of a letter or the giver of orders, deposed. A late or former office-holder may
-    still be a participant of a past event ("ترأس سلطان عمان الراحل وفد بلاده عام 2011")."""
-    words = word_sets()
-    start = person.start
-    for _ in range(3):  # past honorifics and epithets: "تحيات خادم الحرمين الشريفين الملك", "رسالة من جلالة الملك"
-        skipped = [m.start() for m in words["honorific"].finditer(ann.text, max(0, start - 30), start)
-                   if not ann.text[m.end():start].strip()]
-        skipped += [c.start for c in ann.countries if c.end <= start and not ann.text[c.end:start].strip()]
-        if not skipped:
-            break
-        start = min(skipped)
-    before = ann.text[max(0, start - 40):start]
-    return bool(words["mention_cue"].search(before.rstrip() + " "))
+    return sorted((p for p in persons if not only_mentioned(ann, p)), key=lambda p: p.start)
 
 
 def annotate(sentence: Sentence, year: int | None = None) -> Annotated:
