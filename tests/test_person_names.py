@@ -178,3 +178,8 @@ def test_two_titles_of_one_person_give_one_participant_with_the_higher_role():
 
 def test_a_stray_comma_inside_a_known_name_is_not_quoted():
     assert "ناصر بوريطة" in names("عقد وزير الخارجية المغربي، ناصر، بوريطة، مباحثات")
+
+
+def test_a_preposition_before_a_comma_is_the_last_word_of_a_name():
+    assert "ليو بين" in names("أعلن مساعد وزير الخارجية الصيني، ليو بين، أن القمة ستعقد")
+    assert "ليو" in names("قال مساعد وزير الخارجية الصيني ليو بين البلدين علاقات قوية")

@@ -136,6 +136,9 @@ def _take_name(ann: Annotated, tokens: list[Token], i: int, blocked: set[int]) -
     while j < len(tokens) and j - i < 6:
         tok = tokens[j].text
         compound = j > i and tokens[j - 1].text in NAME_HEADS  # "عبد الله": any word completes it
+        # a preposition never stands before a comma or a full stop: "ليو بين،" is a name
+        compound = compound or j > i and tok in PREPOSITIONS and (
+            j + 1 == len(tokens) or _has_break(ann.text, tokens[j].end, tokens[j + 1].start))
         if j in blocked or not (compound or name_like(tok, stop, first=(j == i)) or is_ali(ann, tokens[j])):
             break
         if j > i and (_has_break(ann.text, tokens[j - 1].end, tokens[j].start)
@@ -147,6 +150,9 @@ def _take_name(ann: Annotated, tokens: list[Token], i: int, blocked: set[int]) -
     while j > i and tokens[j - 1].text in NAME_HEADS:  # a name does not end on "عبد" or "بن"
         j -= 1
     return (i, j) if j > i else None
+
+
+PREPOSITIONS = {"في", "من", "الي", "عن", "مع", "بين", "لدي"}
 
 
 def _take_name_before(ann: Annotated, tokens: list[Token], k: int, blocked: set[int]) -> tuple[int, int] | None:
