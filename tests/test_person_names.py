@@ -45,6 +45,8 @@ def test_a_real_name_after_a_title_is_still_taken():
     # a name that only looks like ب + a word: a known leader's name word
     assert "بشار الأسد" in names("التقى الرئيس السوري بشار الأسد نظيره")
     assert "فيصل بن فرحان" in names("بحث وزير الخارجية السعودي فيصل بن فرحان مع نظيره")
+    # a transliterated given name that is also a particle is left to the name: "دون" (Don)
+    assert "دون براماتويناي" in names("التقى وزير الخارجية التايلاندي دون براماتويناي نظيره")
     # a known leader's name word that reads as ل + "ولا": "لولا دا سيلفا"
     assert any(n and n.startswith("لولا") for n in names("استقبل الرئيس البرازيلي لولا دا سيلفا ضيفه"))
 
