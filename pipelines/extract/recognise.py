@@ -291,7 +291,8 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
                 j += 1
                 continue
             qualifier = tok.text.startswith(("ال", "لل", "لش")) or tok.text.startswith("ل") and len(tok.text) > 4
-            if not seen_country and not broke and (tok.text in ("لدي", "في", "دوله", "جمهوريه", "مملكه", "حكومه", "وزاره", "مجلس", "شوون")
+            if not seen_country and not broke and (tok.text in ("لدي", "في", "دوله", "جمهوريه", "مملكه", "حكومه", "وزاره", "مجلس", "شوون",
+                                                               "شيون", "وشوون", "وشيون")
                                                   or j in blocked or qualifier):
                 j += 1
                 continue
@@ -343,7 +344,7 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
                 if tokens[a].start < existing.start:  # "أنور بن محمد قرقاش" is more of the name than "قرقاش"
                     existing.name, existing.name_norm = _quote(ann, tokens, a, b)
                 existing.start = min(existing.start, title.start, tokens[a].start)
-                taken_until = max(span_end, existing.end)
+                existing.end = taken_until = max(span_end, existing.end)  # "فلان، وزير الخارجية والهجرة": the title too
                 continue
             name, name_norm = _quote(ann, tokens, a, b)
             family = next((c for c in ann.countries if c.kind in ("family", "leader")
