@@ -14,7 +14,9 @@ from functools import lru_cache
 from itertools import islice
 
 from .dates import DateMention, find_dates
-from .lexicon import TOKEN_RE, Term, Token, compile_words, load, term_in
+from .lexicon import TOKEN_RE, Term, Token, load, term_in
+from .names import (NAME_HEADS, a_title, first_name, first_title, gap, honorific_or_title, is_ali, name_like,
+                    only_mentioned, word_sets)
 from .normalise import norm, stem_candidates
 from .places import ArticleContext, CityMention, CountryMention, article_context, settle_places
 from .scan import Hit, OnePass
@@ -60,20 +62,6 @@ class Annotated:
         return self.sentence.norm.text
 
 
-@lru_cache(maxsize=1)
-def _word_sets() -> dict[str, object]:
-    t = load().triggers
-    trigger_words = {w for kind in ("meeting", "agreement") for v in t[kind].values() if isinstance(v, list)
-                     for phrase in v for w in norm(phrase).split() if w.isalpha()}
-    return {
-        "stop": {norm(w) for w in t["name_stopwords"]} | trigger_words | {"تم", "توجيه"} | load().institution_nouns,
-        "honorific": compile_words(t["honorifics"]),
-        "counterpart": compile_words(t["counterpart"]),
-        "leader_first_words": {name.split()[0] for name in load().leaders},
-        "title_words": {"رييس", "وزير", "نايب", "سفير", "وكيل", "امير", "ملك", "مستشار", "السفير", "الرييس", "الوزير"},
-    }
-
-
 def _spans(tokens: list[Token], matches) -> list[tuple[int, int, object]]:
     return [(tokens[m.start].start, tokens[m.end - 1].end, m.payload) for m in matches]
 
@@ -103,31 +91,15 @@ def ordinal_after(text: str, pos: int, max_words: int = 4) -> int | None:
     return None
 
 
-def _is_stop(tok: str, stop: set) -> bool:
-    return tok in stop or (tok[:1] in "وف" and tok[1:] in stop)
-
-
-def _name_like(tok: str, stop: set, first: bool) -> bool:
-    if _is_stop(tok, stop) or tok.isdigit() or len(tok) < 2:
-        return False
-    if first and (tok.startswith(("ال", "لل", "لش", "وال", "فال", "بال")) or tok.startswith("ل") and len(tok) > 4):
-        return False
-    return True
-
-
-def _names_a_place(ann: Annotated, tokens: list[Token], k: int) -> bool:
+def _names_a_place(ann: Annotated, tokens: list[Token], k: int, leader: bool = False) -> bool:
     """Whether the name or title at token k follows an institution noun, past honorifics and titles:
-    "جامعة محمد بن زايد", "مطار الملك خالد", "مستشفى الشيخ خليفة" name places, not people."""
+    "جامعة محمد بن زايد", "مطار الملك خالد", "مستشفى الشيخ خليفة" name places, not people. A leader's
+    name (`leader`) may also be the last words of a longer name: "مركز حيدر علييف للمؤتمرات"."""
     j = k - 1
-    while j >= 0 and k - j <= 3 and _honorific_or_title(tokens[j].text):
+    while j >= 0 and k - j <= 3 and (honorific_or_title(tokens[j].text) or leader and first_name(tokens[j].text)):
         j -= 1
     return j >= 0 and not _has_break(ann.text, tokens[j].end, tokens[j + 1].start) \
         and any(f in load().institution_nouns for f in stem_candidates(tokens[j].text))
-
-
-@lru_cache(maxsize=1 << 14)
-def _honorific_or_title(word: str) -> bool:
-    return bool(_word_sets()["honorific"].fullmatch(word) or any(p.fullmatch(word) for p, _ in load().titles))
 
 
 def _leader_end(ann: Annotated, tokens: list[Token], i: int) -> int | None:
@@ -143,35 +115,47 @@ def _take_name(ann: Annotated, tokens: list[Token], i: int, blocked: set[int]) -
     known = _leader_end(ann, tokens, i)
     if known:
         return i, known
-    stop = _word_sets()["stop"]
+    stop = word_sets()["stop"]
     j = i
     while j < len(tokens) and j - i < 6:
         tok = tokens[j].text
-        if j in blocked or not _name_like(tok, stop, first=(j == i)):
+        compound = j > i and tokens[j - 1].text in NAME_HEADS  # "عبد الله": any word completes it
+        # a preposition never stands before a comma or a full stop: "ليو بين،" is a name
+        compound = compound or j > i and tok in PREPOSITIONS and (
+            j + 1 == len(tokens) or _has_break(ann.text, tokens[j].end, tokens[j + 1].start))
+        if j in blocked or not (compound or name_like(tok, stop, first=(j == i)) or is_ali(ann, tokens[j])):
             break
         if j > i and (_has_break(ann.text, tokens[j - 1].end, tokens[j].start)
                       or tok.startswith(("وس", "وي", "وت", "فس", "بال", "لل"))
-                      or tok[:1] == "و" and tok[1:] in _word_sets()["title_words"]):
+                      or tok[:1] == "و" and tok[1:] in word_sets()["title_words"]
+                      or not compound and a_title(tok)):  # "نجل الملك محمد": the king's title ends it
             break
         j += 1
+    while j > i and tokens[j - 1].text in NAME_HEADS:  # a name does not end on "عبد" or "بن"
+        j -= 1
     return (i, j) if j > i else None
+
+
+PREPOSITIONS = {"في", "من", "الي", "عن", "مع", "بين", "لدي"}
 
 
 def _take_name_before(ann: Annotated, tokens: list[Token], k: int, blocked: set[int]) -> tuple[int, int] | None:
     """Name tokens right before the title at token k ("رشيد ميريدوف، نائب رئيس الوزراء")."""
-    words = _word_sets()
+    words = word_sets()
     b = k
     while b > 0 and k - b < 6:
         tok = tokens[b - 1].text
+        if any(pattern.match(ann.text, tokens[b - 1].start) for pattern, _ in load().titles):
+            break  # another title ("الملك فلان، وولي العهد نائب رئيس مجلس الوزراء")
         if (b - 1) in blocked and not any(c.kind in ("leader", "family") and c.start <= tokens[b - 1].start < c.end
                                            for c in ann.countries):
             break
-        if not _name_like(tok, words["stop"], first=False) or words["honorific"].fullmatch(tok):
+        if not name_like(tok, words["stop"], first=False) or words["honorific"].fullmatch(tok):
             break
         if b != k and _has_break(ann.text, tokens[b - 1].end, tokens[b].start):
             break
         b -= 1
-    while b < k and not _name_like(tokens[b].text, words["stop"], first=True):
+    while b < k and not name_like(tokens[b].text, words["stop"], first=True):
         b += 1
     return (b, k) if k - b >= 2 else None
 
@@ -179,13 +163,15 @@ def _take_name_before(ann: Annotated, tokens: list[Token], k: int, blocked: set[
 def _quote(ann: Annotated, tokens: list[Token], a: int, b: int) -> tuple[str, str]:
     """Original spelling and normalised form of tokens a..b, without a leading conjunction."""
     first = tokens[a].text
-    skip = 0
-    known = _word_sets()["leader_first_words"]
-    if first not in known and first[:1] in "وف" and first[1:] in known:
+    skip, article = 0, ""
+    known = word_sets()["leader_first_words"]
+    if first not in known and first[:1] in "وفبل" and first[1:] in known:  # "لمحمد بن سلمان"
         skip = 1
+    elif first not in known and first.startswith("لل") and "ال" + first[2:] in known:  # "للسيسي"
+        skip, article = 2, "ال"
     s, e = ann.sentence.norm.span_to_original(tokens[a].start + skip, tokens[b - 1].end)
-    text = ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start]
-    return text, " ".join([first[skip:]] + [t.text for t in tokens[a + 1:b]])
+    text = article + re.sub(r"\s*[،,]\s*", " ", ann.sentence.text[s - ann.sentence.start:e - ann.sentence.start])
+    return text, " ".join([article + first[skip:]] + [t.text for t in tokens[a + 1:b]])
 
 
 # A father's name inside a full name ("بن احمد"), when the leader list gives the short form; not the last pair.
@@ -209,8 +195,14 @@ def _tokens_in(starts: list[int], span: CountryMention | OrgMention) -> range:
 
 
 @lru_cache(maxsize=1)
+def _title_patterns() -> list[re.Pattern]:
+    """The titles, also after the preposition ب ("التقى بوزير الخارجية", "اجتمع بالرئيس")."""
+    return [re.compile(p.pattern.replace("(?<!\\w)و?", "(?<!\\w)(?:وب|و|ب)?", 1)) for p, _ in load().titles]
+
+
+@lru_cache(maxsize=1)
 def _title_pass() -> OnePass:
-    return OnePass([pattern for pattern, _ in load().titles])
+    return OnePass(_title_patterns())
 
 
 def _titles(text: str) -> list[tuple[Hit, str]]:
@@ -222,7 +214,7 @@ def _titles(text: str) -> list[tuple[Hit, str]]:
 def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
     text = ann.text
     tokens = ann.sentence.tokens
-    words = _word_sets()
+    words = word_sets()
     starts = [t.start for t in tokens]
     tok_at = {start: k for k, start in enumerate(starts)}
     blocked = {k for span in [*(c for c in ann.countries if c.kind not in ("leader", "family")), *ann.organizations]
@@ -254,6 +246,11 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
         if title.start < taken_until or title.start not in tok_at or _names_a_place(ann, tokens, tok_at[title.start]):
             continue
         k = tok_at[title.start]
+        kin = k and not _has_break(text, tokens[k - 1].end, title.start) \
+            and any(tokens[k - 1].text in (w, "و" + w) for w in words["kin"])
+        if role == "none" or kin:
+            taken_until = title.end  # a delegation's chair (his office is his other title), a relative's title
+            continue
         end_k = k
         while end_k < len(tokens) and tokens[end_k].end <= title.end:
             end_k += 1
@@ -272,11 +269,14 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             broke = _has_break(text, tokens[j - 1].end, tok.start) if j > 0 else False
             if tok.text == "في" and j + 1 < len(tokens) and tokens[j + 1].text in ("العاصمه", "مدينه"):
                 break  # "وزراء خارجية المنظمة في العاصمة النيجرية": a place, not the title's state
-            if tok.text in ("البلدين", "الجانبين", "الطرفين", "البلدان") or words["honorific"].fullmatch(tok.text):
+            # honorifics are skipped, not "، والسفير …" (another person's)
+            if tok.text in ("البلدين", "الجانبين", "الطرفين", "البلدان") or not (broke and tok.text[:1] == "و") \
+                    and (words["honorific"].fullmatch(tok.text) or tok.text in words["honorific_words"]):
                 j += 1
                 continue
             qualifier = tok.text.startswith(("ال", "لل", "لش")) or tok.text.startswith("ل") and len(tok.text) > 4
-            if not seen_country and not broke and (tok.text in ("لدي", "في", "دوله", "جمهوريه", "مملكه", "حكومه", "وزاره", "مجلس", "شوون")
+            if not seen_country and not broke and (tok.text in ("لدي", "في", "دوله", "جمهوريه", "مملكه", "حكومه", "وزاره", "مجلس", "شوون",
+                                                               "شيون", "وشوون", "وشيون")
                                                   or j in blocked or qualifier):
                 j += 1
                 continue
@@ -288,21 +288,30 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
         if j < len(tokens):
             forward = _take_name(ann, tokens, j, blocked)
             broke = _has_break(text, tokens[j - 1].end, tokens[j].start)
-            if forward and not (broke and tokens[j].text[:1] == "و"):
+            quoted = j + 1 < len(tokens) and all(re.search(r"[«»\"“”]", gap(ann, *pair))  # «كونا»: one quoted word
+                                                 for pair in ((tokens[j - 1], tokens[j]), (tokens[j], tokens[j + 1])))
+            if forward and not quoted and not (broke and tokens[j].text[:1] == "و"):
                 name_span = forward
         if name_span is None:
             chained = [p for p in persons if p.end <= title.start and title.start - p.end <= 3 and p.titled]
+            rank = chained[-1] if chained and chained[-1].name and not text[chained[-1].end:title.start].strip() \
+                and words["honorific"].match(text, chained[-1].start) else None
+            if rank is not None:  # "السفير فلان نائب وزير الخارجية المصري": a rank, then the office
+                rank.role, rank.country = role, country or rank.country
+                rank.end = taken_until = max(rank.end, tokens[j - 1].end if j > end_k else title.end)
+                continue
             if chained and text[chained[-1].end:title.start].strip() in ("", "،", ",") \
                     and country in (None, chained[-1].country):
                 continue  # a second title of the same person: "نائب رئيس مجلس الوزراء وزير شؤون الرئاسة"
             before = _take_name_before(ann, tokens, k, blocked)
             owner = person_at(*before) if before else None
             name_span = None if owner is not None and owner.titled else before
-        is_plural = bool(re.match(r"و?(وزراء|وزيرا|وزيري|نواب|نايبا|نايبي|رييسا|رييسي|الرييسين|الرييسان|الوزيرين|الوزيران)",
-                                  title.text))
-        if role == "head_of_state" and re.fullmatch(r"و?ال?رييس", title.text) and country is None and name_span is None:
+        is_plural = bool(re.match(r"(?:وب|و|ب)?(وزراء|وزيرا|وزيري|نواب|نايبا|نايبي|رييسا|رييسي|الرييسين|الرييسان"
+                                  r"|الوزيرين|الوزيران)", title.text))
+        if role == "head_of_state" and re.fullmatch(r"(?:وب|و|ب)?ال?رييس", title.text) and country is None \
+                and name_span is None:
             continue  # "رئيس" of something else ("رئيس الوفد")
-        if re.fullmatch(r"و?ال?امير", title.text) and country is None:
+        if re.fullmatch(r"(?:وب|و|ب)?ال?امير", title.text) and country is None:
             continue  # "الأمير فيصل بن فرحان": a prince's honorific, not the Emir of a state
         span_end = tokens[j - 1].end if j > end_k else title.end
         name = name_norm = None
@@ -310,14 +319,16 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             a, b = name_span
             existing = person_at(a, b)
             if existing:  # a leader already found: the title tells the role it holds here
+                if (first := first_title(persons, title.start, text, country)) is not None:
+                    persons.remove(first)
+                    role, existing.start = max(first.role, role, key=ROLE_RANK.index), min(existing.start, first.start)
                 existing.role = role
                 existing.country = existing.country or country
                 existing.titled = True
-                existing.start = min(existing.start, title.start)
                 if tokens[a].start < existing.start:  # "أنور بن محمد قرقاش" is more of the name than "قرقاش"
                     existing.name, existing.name_norm = _quote(ann, tokens, a, b)
-                    existing.start = tokens[a].start
-                taken_until = max(span_end, existing.end)
+                existing.start = min(existing.start, title.start, tokens[a].start)
+                existing.end = taken_until = max(span_end, existing.end)  # "فلان، وزير الخارجية والهجرة": the title too
                 continue
             name, name_norm = _quote(ann, tokens, a, b)
             family = next((c for c in ann.countries if c.kind in ("family", "leader")
@@ -326,9 +337,14 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
             if country is None and (term := _leader_term(name_norm, year)):  # a leader's name with a nasab in it
                 country = term.iso3
             span_end = max(span_end, tokens[b - 1].end)
-        persons.append(Person(min(title.start, tokens[name_span[0]].start if name_span else title.start), span_end,
-                              role, country, name, name_norm, tuple(dict.fromkeys(listed)) if is_plural else (),
-                              plural=is_plural, titled=True))
+        if country is None and re.match(r"و?ب", title.text):
+            continue  # "بالرئيس فلان" of no known state: too weak to name a participant
+        start = min(title.start, tokens[name_span[0]].start if name_span else title.start)
+        if not is_plural and (first := first_title(persons, title.start, text, country)) is not None:
+            persons.remove(first)
+            start, role = first.start, max(first.role, role, key=ROLE_RANK.index)
+        persons.append(Person(start, span_end, role, country, name, name_norm,
+                              tuple(dict.fromkeys(listed)) if is_plural else (), plural=is_plural, titled=True))
         taken_until = span_end
     for m in words["counterpart"].finditer(text):
         after = [c for c in ann.countries if m.end() <= c.start <= m.end() + 2]
@@ -340,7 +356,7 @@ def _find_persons(ann: Annotated, year: int | None) -> list[Person]:
         nxt = next((p for p in sorted(persons, key=lambda p: p.start) if p.start >= m.end()), None)
         if side and nxt and nxt.country is None:
             nxt.country = side.iso3[0]
-    return sorted(persons, key=lambda p: p.start)
+    return sorted((p for p in persons if not only_mentioned(ann, p)), key=lambda p: p.start)
 
 
 def annotate(sentence: Sentence, year: int | None = None, context: ArticleContext | None = None) -> Annotated:
@@ -354,7 +370,8 @@ def annotate(sentence: Sentence, year: int | None = None, context: ArticleContex
     matches = lex.countries.find(tokens)
     countries = []
     for m, (s, e, ref) in zip(matches, _spans(tokens, matches)):
-        if ref.iso3 and not _inside(s, e, orgs) and not (ref.kind == "leader" and _names_a_place(ann, tokens, m.start)):
+        if ref.iso3 and not _inside(s, e, orgs) and not (
+                ref.kind == "leader" and _names_a_place(ann, tokens, m.start, leader=True)):
             countries.append(CountryMention(s, e, ref.iso3, ref.kind))
     cities = [CityMention(s, e, *payload) for s, e, payload in _spans(tokens, lex.cities.find(tokens))
               if not _inside(s, e, orgs)]

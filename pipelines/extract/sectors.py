@@ -25,7 +25,7 @@ def sector_spans(ann: Annotated, names: Iterable[str] = ()) -> list[tuple[int, i
     """(start, end, code) of every sector term in a sentence, outside organisation and personal names."""
     if not ann.sector_terms:
         return []
-    masked = [(o.start, o.end) for o in ann.organizations] + [(p.start, p.end) for p in ann.persons if p.name]
+    masked = [(o.start, o.end) for o in ann.organizations] + [(p.start, p.end) for p in ann.persons if p.name or p.titled]
     masked += _name_spans(ann, names)
     return [(s, e, code) for s, e, code in ann.sector_terms if code and not any(a <= s < b for a, b in masked)]
 
