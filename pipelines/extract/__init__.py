@@ -12,7 +12,7 @@ from .relate import Relator
 from .sectors import article_sectors
 from .segment import BODY, Sentence, segment
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 
 def reference_year(published: str | None, sentences: list[Sentence]) -> int | None:
