@@ -526,3 +526,11 @@ def test_a_name_set_off_by_commas_keeps_the_clause_going():
     out = facts("حل وزير خارجية ماليزيا، أحمد زاهد، بجاكرتا في زيارة رسمية التقى خلالها بالرئيس الإندونيسي.")
     assert sorted((m["type"], tuple(m["countries"])) for m in out["meetings"]) == [
         ("talks", ("IDN", "MYS")), ("visit", ("IDN", "MYS"))]
+
+
+def test_talks_named_across_the_setting_on_whose_sidelines_they_were_held():
+    """"التقى A على هامش X B": B is the talks' object, after the setting's phrase, not the setting's."""
+    out = facts("والتقى الرئيس المصري على هامش قمة مجموعة العشرين في الهند رئيس وزراء اليابان.")
+    assert only(out, "talks")["countries"] == ["EGY", "JPN"]
+    out = facts("والتقى وزير الخارجية المصري على هامش الاجتماع كلا من وزير خارجية الأردن، ووزير خارجية العراق.")
+    assert sorted(m["countries"] for m in out["meetings"] if m["type"] == "talks") == [["EGY", "IRQ"], ["EGY", "JOR"]]

@@ -20,6 +20,7 @@ THEREBY = re.compile(r"(?:،\s*)?(?<!\w)وذلك(?!\w)")
 # Events that hold others: "في زيارة رسمية التقى خلالها بالرئيس" is talks during the visit, not its content
 # ("يلتقي خلالها …" only says what the visit holds).
 SETTINGS = ("visit", "conference", "summit", "joint_commission")
+SIDELINES = re.compile(r"(?<!\w)(?:علي|في)\s+هامش(?:\s+(?:اعمال|اشغال|مشاركته|مشاركتها|مشاركتهما)(?:\s+في)?)?\s*$")
 DURING_IT = re.compile(r"(?:\s+\S+){0,3}?\s+خلال(?:ه|ها|هما)(?!\w)")
 ASIDE = re.compile(r"،\s*(?:الذي|التي)\s+(?!(?:يزور|تزور|وصل|وصلت|حل|حلت)(?!\w)|(?:يقوم|تقوم)\s+بزياره)")  # "، الذي يقوم بوساطة بين …": an aside
 PARTICIPATION = re.compile(r"مشارك(?:ته|تها|تهم|تهما)\s+(?:في\s+)?(?:\S+\s+)?$")  # "على هامش مشاركته في …"
@@ -47,9 +48,22 @@ class MeetingStage(Lists):
                 boundary = gap_start + relative.start()
             starts.append(boundary)
         ends = starts[1:] + [len(text)]
+        for i in range(len(events) - 2, -1, -1):
+            if starts[i + 1] == events[i + 1].head_start and SIDELINES.search(text, events[i].end, events[i + 1].head_start):
+                # "التقى الوزير على هامش القمة نظيره …": the talks' object follows the setting's phrase
+                ends[i], ends[i + 1] = ends[i + 1], self._setting_end(ann, events[i + 1], ends[i + 1])
         for s, e in zip(starts, ends):
             spans.append((s, e))
         return spans
+
+    @staticmethod
+    def _setting_end(ann: Annotated, setting: Mention, limit: int) -> int:
+        """Where the phrase of a setting named mid-clause ends: at the first person or counterpart after it,
+        or at "مع" / "كلا من" (the talks' object)."""
+        persons = [p.start for p in ann.persons if setting.end <= p.start < limit]
+        objects = [m.start() for m in re.finditer(r"(?<!\w)(?:مع|كلا من|كل من|بكل من)(?!\w)", ann.text[:limit])
+                   if m.start() >= setting.end]
+        return min(persons + objects, default=limit)
 
     @staticmethod
     def _imperfect_verb(text: str, start: int, end: int) -> bool:
