@@ -63,6 +63,13 @@ def test_a_declaration_qualified_after_an_adjective():
     assert [(a["type"], a["status"], tuple(a["parties"])) for a in out] == [("declaration", "signed", ("EGY", "JOR"))]
 
 
+def test_items_after_an_opener_and_a_colon_are_the_counted_documents():
+    out = documents("وقع وزيرا خارجية مصر والأردن ثلاث مذكرات تفاهم، وهي: مذكرة في مجال الزراعة، ومذكرة في مجال "
+                    "السياحة، ومذكرة في مجال التعليم.")
+    assert sorted(tuple(a["sectors"]) for a in out) == [("agriculture",), ("education",), ("tourism",)]
+    assert len(documents("وقع وزيرا خارجية مصر والأردن ثلاث مذكرات تفاهم تشمل: الزراعة، والسياحة، والتعليم.")) == 3
+
+
 def test_count_with_no_items_is_one_row_per_type_named_with_no_title():
     out = documents("وقعت تونس والجزائر 4 اتفاقيات ومذكرتي تفاهم في ختام الزيارة.")
     assert sorted((a["type"], a["status"], a["title_ar"]) for a in out) == [

@@ -246,7 +246,9 @@ def list_items(ann: Annotated, after: int, limit: int) -> list[tuple[int, int]]:
         text, after, min(limit, after + 40))
     if not opener or v.vague_fields.match(text[opener.end():]):
         return []  # "في مجالات مختلفة، أبرزها …": examples, not the documents one by one
-    start = opener.end()
+    start = opener.end() + len(re.match(r"\s*:?", text[opener.end():]).group())  # "، وهي: …"
+    cut = _ITEM_CUT.search(text, start, limit)
+    end = cut.start() if cut else limit
     spans, pos = [], start
     for m in _ITEM_SEPARATOR.finditer(text, start, end):
         spans.append((pos, m.start()))
