@@ -477,3 +477,19 @@ def test_an_event_noun_in_a_documents_title_is_its_subject_not_a_meeting():
         assert (len(out["agreements"]), out["meetings"]) == (1, []), text
     out = extract_article("ووقع وزيرا خارجية مصر والأردن مذكرة تفاهم، وعقدا مشاورات سياسية في القاهرة.", "t.txt", None)
     assert [m["type"] for m in out["meetings"]] == ["consultations"]
+
+
+def test_documents_a_count_announces_are_listed_in_their_own_words():
+    """As many comma-separated parts after "وهي" as documents counted: one row each, here or in the next sentence."""
+    out = documents("وبعد المحادثات تم التوقيع على ثلاث مذكرات تفاهم بين مصر والصومال، وهي إنشاء آلية للتشاور "
+                    "السياسي، وإنشاء لجنة مشتركة، والتعاون بين المعهدين الدبلوماسيين.")
+    assert len(out) == 3 and {tuple(a["parties"]) for a in out} == {("EGY", "SOM")}
+    out = documents("ووقع الجانبان المصري والأردني ثلاث مذكرات تفاهم. وهي مذكرة للتعاون الزراعي، ومذكرة للتعاون "
+                    "السياحي، وثالثة للتعليم العالي.")
+    assert sorted(tuple(a["sectors"]) for a in out) == [("agriculture",), ("education",), ("tourism",)]
+    out = documents("وقع وزيرا خارجية مصر والأردن ثلاث مذكرات تفاهم. وتشمل المذكرات التعاون في مجالات الزراعة "
+                    "والسياحة والتعليم.")
+    assert sorted(tuple(a["sectors"]) for a in out) == [("agriculture",), ("education",), ("tourism",)]
+    # two counted, three listed: not those documents one by one
+    assert len(documents("ووقع الجانبان المصري والأردني مذكرتي تفاهم. وهي مذكرة للتعاون الزراعي، ومذكرة للتعاون "
+                         "السياحي، وثالثة للتعليم العالي.")) == 1

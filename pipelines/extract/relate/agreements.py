@@ -4,15 +4,16 @@ repeated mentions of one document merged."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..dates import resolve, to_date, with_month_of_year
 from ..normalise import norm
 from ..recognise import Annotated
 from ..segment import HEADING, HEADLINE
 from .clauses import cues, overlap, reporting_end, words_before
-from .documents import (Head, described_set_fields, document_sectors, document_set, earlier_than, find_heads,
-                        included, opening_status, past_signing, recalled, relative_clause, sectors_in, status_of,
-                        title_end, vocabulary)
+from .documents import (Head, counted_parts, described_set_fields, described_set_items, document_sectors,
+                        document_set, earlier_than, find_heads, included, opening_status, past_signing, recalled,
+                        relative_clause, sectors_in, status_of, title_end, vocabulary)
 from .documents.parties import Signatories
 from .frames import AgreementFrame, MeetingFrame
 
@@ -55,6 +56,7 @@ class AgreementStage(Signatories):
     def _relate_agreements(self, ann: Annotated, is_title: bool) -> None:
         text = ann.text
         v = vocabulary()
+        self._list_counted_documents(ann)
         if not (v.any_head.search(text) or v.document_set.search(text) or _ANAPHOR.search(text)
                 or _BULLET.match(ann.sentence.text) or ann.sentence.kind == HEADING):
             return  # a sentence that names no document and lists none
@@ -219,7 +221,9 @@ class AgreementStage(Signatories):
                           sectors_in(ann, s, e)) for s, e in head.items]
         if head.several:
             fields = sectors_in(ann, head.start, end) | (sectors_in(ann, *head.shared) if head.shared else set())
-            return [frame(head.start, end, "", False, fields or set(self.set_fields))]
+            row = frame(head.start, end, "", False, fields or set(self.set_fields))
+            row.count = head.count
+            return [row]
         return [frame(head.start, end, original(head.start, end), _named(text[head.end:end]) or head.ordinal,
                       document_sectors(ann, head, end, limit))]
 
@@ -296,6 +300,29 @@ class AgreementStage(Signatories):
         for row in self.agreements:
             if row.status == "signed" and not row.sectors:
                 row.sectors = set(fields)
+
+    def _list_counted_documents(self, ann: Annotated) -> None:
+        """"وقع الجانبان ثلاث مذكرات تفاهم. وتشمل المذكرات التعاون في مجالات الزراعة والسياحة والتعليم" (or "وهي:
+        …، …، …"): the count row of the sentence before becomes one row per document listed."""
+        counted = [r for r in self.agreements if r.count and not r.named and r.sentence == ann.sentence.index - 1]
+        if len(counted) != 1:
+            return
+        row, sentence = counted[0], ann.sentence
+        word, items = described_set_items(ann)
+        if not items and vocabulary().list_opener.match(ann.text):
+            items = counted_parts(ann, 0, len(ann.text), row.count)
+        if len(items) != row.count:
+            return
+        at = self.agreements.index(row)
+
+        def original(s: int, e: int) -> str:
+            o_s, o_e = sentence.norm.span_to_original(s, e)
+            return sentence.text[o_s - sentence.start:o_e - sentence.start].strip(" ،,.:\"“”")
+
+        prefix = f"{original(ann.text.index(word), ann.text.index(word) + len(word))}: " if word else ""
+        self.agreements[at:at + 1] = [
+            replace(row, sectors=sectors_in(ann, s, e), named=True, count=None, title_norm=ann.text[s:e].strip(),
+                    title_ar=prefix + original(s, e).removeprefix("و")) for s, e in items]
 
     def _refer_to_document(self, ann: Annotated) -> None:
         """"الوثيقة" refers back to the article's last signed document and adds its sentence's sectors."""

@@ -71,6 +71,7 @@ class AgreementFrame:
     named: bool
     from_headline: bool = False
     references: int = 0
+    count: int | None = None  # a count row's number ("ثلاث مذكرات تفاهم"), when the text gives it
 
     def to_fact(self) -> dict:
         return {"type": self.type, "status": self.status, "date": self.date, "parties": sorted(self.parties),

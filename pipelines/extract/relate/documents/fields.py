@@ -7,7 +7,7 @@ import re
 from ...recognise import Annotated
 from ..clauses import words_after, words_before
 from ...sectors import sectors_in
-from .phrases import Head
+from .phrases import Head, list_items
 from .status import issued_statement
 from .vocabulary import vocabulary
 
@@ -46,8 +46,8 @@ def document_sectors(ann: Annotated, head: Head, end: int, limit: int) -> set[st
     return sectors_in(ann, end, described) if described is not None else set()
 
 
-def described_set_fields(ann: Annotated) -> set[str]:
-    """Fields a sentence gives a set of documents as a whole: "وتنص هذه الاتفاقيات على …", "وتشمل المذكرات …"."""
+def _described_set(ann: Annotated) -> re.Match | None:
+    """The set of documents a sentence describes as a whole: "وتنص هذه الاتفاقيات على …", "وتشمل المذكرات …"."""
     v = vocabulary()
     text = ann.text
     for m in v.document_set.finditer(text):
@@ -56,5 +56,18 @@ def described_set_fields(ann: Annotated) -> set[str]:
         verb = before[-2:-1] if demonstrative else before[-1:]
         if verb and v.describing.fullmatch(verb[0]) or demonstrative and v.describing.search(
                 " ".join(words_after(text, m.end(), 2))):
-            return sectors_in(ann, m.end())
-    return set()
+            return m
+    return None
+
+
+def described_set_fields(ann: Annotated) -> set[str]:
+    """Fields a sentence gives a set of documents as a whole."""
+    m = _described_set(ann)
+    return sectors_in(ann, m.end()) if m else set()
+
+
+def described_set_items(ann: Annotated) -> tuple[str, list[tuple[int, int]]]:
+    """The set's word and the fields the sentence lists one by one ("وتشمل المذكرات التعاون في مجالات الزراعة
+    والسياحة والتعليم": three), when it describes a set of documents."""
+    m = _described_set(ann)
+    return (m.group(), list_items(ann, m.end(), len(ann.text))) if m else ("", [])

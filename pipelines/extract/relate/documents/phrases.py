@@ -144,9 +144,25 @@ def find_heads(ann: Annotated, listed: bool = False) -> list[Head]:
         if head.several:
             limit = heads[i + 1].start if i + 1 < len(heads) else len(text)
             head.items = list_items(ann, head.end, limit)
-            if head.count and head.items and len(head.items) != head.count:
-                head.items = []  # "6 اتفاقيات ومذكرات في مجالات التجارة والنقل": fields, not the six documents
+            if head.count and len(head.items) != head.count:
+                # "6 اتفاقيات ومذكرات في مجالات التجارة والنقل": fields, not the six documents; but "ثلاث مذكرات،
+                # وهي إنشاء آلية …، وإنشاء لجنة …، والتعاون بين …": as many parts as documents counted
+                head.items = counted_parts(ann, head.end, limit, head.count)
     return heads
+
+
+def counted_parts(ann: Annotated, after: int, limit: int, count: int) -> list[tuple[int, int]]:
+    """The comma-separated parts after a list opener ("وهي", "تشمل", ":") up to `limit`, when there are `count`
+    of them: the documents a count announced, each described in its own words."""
+    text = ann.text
+    opener = vocabulary().list_opener.search(text, after, min(limit, after + 40))
+    if not opener or re.search(r"[.؛:]", text[after:opener.start()]):
+        return []
+    start = opener.end() + len(re.match(r"\s*:?\s*", text[opener.end():]).group())
+    end = len(text[:limit].rstrip(" .؛"))
+    bounds = [start] + [c.end() for c in re.finditer(r"،\s*", text[:end]) if c.start() >= start] + [end]
+    parts = [(s, e) for s, e in zip(bounds, bounds[1:]) if text[s:e].strip(" ،")]
+    return parts if len(parts) == count else []
 
 
 def _number(count: re.Match | None) -> int | None:
