@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ..dates import resolve, to_date, with_month_of_year
 from ..normalise import norm
+from ..names import original
 from ..recognise import Annotated
 from ..segment import HEADING, HEADLINE
 from .clauses import cues, overlap, reporting_end, words_before
@@ -204,10 +205,6 @@ class AgreementStage(Signatories):
         text, sentence = ann.text, ann.sentence
         end, limit = span
 
-        def original(s: int, e: int) -> str:
-            o_s, o_e = sentence.norm.span_to_original(s, e)
-            return sentence.text[o_s - sentence.start:o_e - sentence.start].strip(" ،,.:\"“”")
-
         list_row = self.agreements[-1] if head.ordinal and self.agreements else None
         parties = set(list_row.parties) if list_row and len(list_row.parties) >= 2 else None  # an item of that list
 
@@ -217,14 +214,14 @@ class AgreementStage(Signatories):
                                   named, from_headline=is_title)
 
         if head.items:
-            return [frame(s, e, f"{original(head.start, head.end)}: {original(s, e).removeprefix('و')}", True,
+            return [frame(s, e, f"{_quoted(ann, head.start, head.end)}: {_quoted(ann, s, e).removeprefix('و')}", True,
                           sectors_in(ann, s, e)) for s, e in head.items]
         if head.several:
             fields = sectors_in(ann, head.start, end) | (sectors_in(ann, *head.shared) if head.shared else set())
             row = frame(head.start, end, "", False, fields or set(self.set_fields))
             row.count = head.count
             return [row]
-        return [frame(head.start, end, original(head.start, end), _named(text[head.end:end]) or head.ordinal,
+        return [frame(head.start, end, _quoted(ann, head.start, end), _named(text[head.end:end]) or head.ordinal,
                       document_sectors(ann, head, end, limit))]
 
     def _add(self, frame: AgreementFrame, is_title: bool) -> AgreementFrame | None:
@@ -307,7 +304,7 @@ class AgreementStage(Signatories):
         counted = [r for r in self.agreements if r.count and not r.named and r.sentence == ann.sentence.index - 1]
         if len(counted) != 1:
             return
-        row, sentence = counted[0], ann.sentence
+        row = counted[0]
         word, items = described_set_items(ann)
         if not items and vocabulary().list_opener.match(ann.text):
             items = counted_parts(ann, 0, len(ann.text), row.count)
@@ -315,14 +312,10 @@ class AgreementStage(Signatories):
             return
         at = self.agreements.index(row)
 
-        def original(s: int, e: int) -> str:
-            o_s, o_e = sentence.norm.span_to_original(s, e)
-            return sentence.text[o_s - sentence.start:o_e - sentence.start].strip(" ،,.:\"“”")
-
-        prefix = f"{original(ann.text.index(word), ann.text.index(word) + len(word))}: " if word else ""
+        prefix = f"{_quoted(ann, ann.text.index(word), ann.text.index(word) + len(word))}: " if word else ""
         self.agreements[at:at + 1] = [
             replace(row, sectors=sectors_in(ann, s, e), named=True, count=None, title_norm=ann.text[s:e].strip(),
-                    title_ar=prefix + original(s, e).removeprefix("و")) for s, e in items]
+                    title_ar=prefix + _quoted(ann, s, e).removeprefix("و")) for s, e in items]
 
     def _refer_to_document(self, ann: Annotated) -> None:
         """"الوثيقة" refers back to the article's last signed document and adds its sentence's sectors."""
@@ -382,6 +375,11 @@ class AgreementStage(Signatories):
                     frame.sectors and frame.sectors == other.sectors):
                 return other
         return None
+
+
+def _quoted(ann: Annotated, start: int, end: int) -> str:
+    """The original words of a span of the sentence's normalised text, without the punctuation around them."""
+    return original(ann, start, end).strip(" ،,.:\"“”")
 
 
 def _named(complement: str) -> bool:
